@@ -1,0 +1,5 @@
+import sys
+
+from gros.cli import main
+
+sys.exit(main())

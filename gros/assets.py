@@ -1,0 +1,150 @@
+"""Leaflet and its plugins, served by the dashboard itself instead of a CDN.
+
+The files come from the XStatic packages on PyPI. :func:`install_static` copies
+them into the app's ``static/`` folder (served by Streamlit at ``app/static``),
+:func:`use_local_assets` points every folium element of a map at them, and
+:func:`inline_assets` embeds them for a standalone HTML file.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import folium
+import xstatic.pkg.jquery
+import xstatic.pkg.leaflet
+import xstatic.pkg.leaflet_markercluster
+
+# Relative to the streamlit-folium component page (/component/<name>/index.html),
+# so it also works when the app runs under a base path.
+STREAMLIT_ASSET_BASE = "../../app/static/vendor"
+VENDOR_DIR = "vendor"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file from an XStatic package, published under ``vendor/<target>``."""
+
+    package_dir: str
+    filename: str
+    target: str
+
+
+# folium's resource names (``default_js``/``default_css``) mapped to local files.
+JS_ASSETS: dict[str, Asset] = {
+    "leaflet": Asset(xstatic.pkg.leaflet.BASE_DIR, "leaflet.js", "leaflet/leaflet.js"),
+    "jquery": Asset(xstatic.pkg.jquery.BASE_DIR, "jquery.min.js", "jquery/jquery.min.js"),
+    "markerclusterjs": Asset(xstatic.pkg.leaflet_markercluster.BASE_DIR,
+                             "leaflet.markercluster.js", "markercluster/leaflet.markercluster.js"),
+}
+CSS_ASSETS: dict[str, Asset] = {
+    "leaflet_css": Asset(xstatic.pkg.leaflet.BASE_DIR, "leaflet.css", "leaflet/leaflet.css"),
+    "markerclustercss": Asset(xstatic.pkg.leaflet_markercluster.BASE_DIR, "MarkerCluster.css",
+                              "markercluster/MarkerCluster.css"),
+    "markerclusterdefaultcss": Asset(xstatic.pkg.leaflet_markercluster.BASE_DIR,
+                                     "MarkerCluster.Default.css",
+                                     "markercluster/MarkerCluster.Default.css"),
+}
+# Resources folium adds to every map for icon fonts and Bootstrap; the dashboard
+# uses neither, so they are dropped rather than served.
+UNUSED = {"bootstrap", "awesome_markers", "bootstrap_css", "glyphicons_css",
+          "awesome_markers_font_css", "awesome_markers_css", "awesome_rotate_css"}
+LEAFLET_IMAGES = Path(xstatic.pkg.leaflet.BASE_DIR) / "images"
+
+
+class MissingAsset(LookupError):
+    """A map element needs a resource the dashboard does not serve itself."""
+
+
+def install_static(static_dir: Path) -> Path:
+    """Copy the vendored files into ``static_dir/vendor``; return that folder.
+
+    Files already present with the same size are left alone, so this is cheap
+    to call on every start.
+    """
+    vendor = static_dir / VENDOR_DIR
+    files = [(Path(a.package_dir) / a.filename, vendor / a.target)
+             for a in (*JS_ASSETS.values(), *CSS_ASSETS.values())]
+    files += [(image, vendor / "leaflet" / "images" / image.name)
+              for image in LEAFLET_IMAGES.iterdir()]
+    for source, target in files:
+        if target.exists() and target.stat().st_size == source.stat().st_size:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return vendor
+
+
+def _elements(element: folium.Element) -> Iterator[folium.Element]:
+    yield element
+    for child in element._children.values():
+        yield from _elements(child)
+
+
+def use_local_assets(m: folium.Map, base_url: str = STREAMLIT_ASSET_BASE) -> folium.Map:
+    """Point every element of ``m`` at the served copies under ``base_url``.
+
+    Raises
+    ------
+    MissingAsset
+        If an element needs a resource that is not served locally.
+    """
+    base = base_url.rstrip("/")
+    for element in _elements(m):
+        for attribute, table in (("default_js", JS_ASSETS), ("default_css", CSS_ASSETS)):
+            resources = getattr(element, attribute, None)
+            if not resources:
+                continue
+            local = []
+            for name, url in resources:
+                if name in UNUSED:
+                    continue
+                if name not in table:
+                    raise MissingAsset(
+                        f"{type(element).__name__} needs {name!r} ({url}), which is not served "
+                        "locally; add it to gros.assets"
+                    )
+                local.append((name, f"{base}/{table[name].target}"))
+            setattr(element, attribute, local)
+    return m
+
+
+def _data_uri(path: Path) -> str:
+    kind = "image/png" if path.suffix == ".png" else "image/svg+xml"
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode()}"
+
+
+def inline_assets(html: str, base_url: str) -> str:
+    """Replace the links to the served assets in ``html`` by their contents.
+
+    Leaflet's marker images are embedded as data URIs, so the page needs no
+    other file.
+    """
+    base = re.escape(base_url.rstrip("/"))
+
+    def script(match: re.Match[str]) -> str:
+        asset = _by_target(match.group(1))
+        code = (Path(asset.package_dir) / asset.filename).read_text(encoding="utf-8")
+        return "<script>" + code.replace("</script", "<\\/script") + "</script>"
+
+    def stylesheet(match: re.Match[str]) -> str:
+        asset = _by_target(match.group(1))
+        css = (Path(asset.package_dir) / asset.filename).read_text(encoding="utf-8")
+        css = re.sub(r"url\(images/([\w.-]+)\)",
+                     lambda m: f"url({_data_uri(LEAFLET_IMAGES / m.group(1))})", css)
+        return "<style>" + css + "</style>"
+
+    html = re.sub(rf'<script src="{base}/([^"]+)"></script>', script, html)
+    return re.sub(rf'<link rel="stylesheet" href="{base}/([^"]+)"/>', stylesheet, html)
+
+
+def _by_target(target: str) -> Asset:
+    for asset in (*JS_ASSETS.values(), *CSS_ASSETS.values()):
+        if asset.target == target:
+            return asset
+    raise MissingAsset(f"no served asset at {target!r}")

@@ -1,0 +1,264 @@
+"""Eurostat GISCO NUTS boundaries: download, validate, cache.
+
+The all-levels GeoJSON of a NUTS year and scale is downloaded once, validated,
+reduced to the countries the dashboard shows, and written to the cache
+atomically (temporary file, then rename), so a failed download never leaves a
+corrupt cache behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+
+from gros.settings import Settings
+
+ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
+REQUIRED_PROPERTIES = ("NUTS_ID", "LEVL_CODE", "CNTR_CODE", "NAME_LATN")
+REQUIRED_COUNTRIES = ("NL", "BE", "DE")
+# Shown in full: the countries of the cooperation. Shown for context: their neighbours.
+FOCUS_COUNTRIES = ("NL", "BE", "DE")
+CONTEXT_COUNTRIES = ("LU", "FR", "DK")
+# Regions outside this box (overseas France, the south of France and Germany's
+# far east stay in, it is cheap) are never drawn, so they are not cached.
+AREA_OF_INTEREST = (-1.0, 46.0, 16.0, 56.5)  # lon_min, lat_min, lon_max, lat_max
+TIMEOUT_S = 60
+CHUNK_BYTES = 256 * 1024
+
+Progress = Callable[[int, int | None], None]
+"""Called with (bytes received, total bytes or None when unknown)."""
+
+
+class GiscoError(Exception):
+    """Boundaries could not be obtained or are unusable."""
+
+
+class DownloadError(GiscoError):
+    """The download failed; the cache was left as it was."""
+
+
+class InvalidNutsData(GiscoError):
+    """The data is not a usable GISCO NUTS FeatureCollection."""
+
+
+class BoundariesUnavailable(GiscoError):
+    """There is no cached copy and the source cannot be reached."""
+
+
+@dataclass(frozen=True)
+class NutsSource:
+    """Where the NUTS boundaries of one year and scale come from and are cached."""
+
+    base_url: str
+    year: int
+    scale: str
+    cache_dir: Path
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> NutsSource:
+        return cls(settings.gisco_url, settings.nuts_year, settings.nuts_scale, settings.cache_dir)
+
+    @property
+    def filename(self) -> str:
+        return f"NUTS_RG_{self.scale}_{self.year}_4326.geojson"
+
+    @property
+    def url(self) -> str:
+        return f"{self.base_url.rstrip('/')}/nuts/geojson/{self.filename}"
+
+    @property
+    def cache_path(self) -> Path:
+        return self.cache_dir / "nuts" / self.filename
+
+
+def validate_collection(data: Any, origin: str) -> None:
+    """Raise :class:`InvalidNutsData` unless ``data`` is a usable NUTS FeatureCollection."""
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        kind = data.get("type") if isinstance(data, dict) else type(data).__name__
+        raise InvalidNutsData(f"{origin}: expected a GeoJSON FeatureCollection, got {kind!r}")
+    features = data.get("features")
+    if not isinstance(features, list) or not features:
+        raise InvalidNutsData(f"{origin}: the FeatureCollection has no features")
+    countries: set[str] = set()
+    for index, feature in enumerate(features):
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(properties, dict):
+            raise InvalidNutsData(f"{origin}: feature {index} has no properties")
+        missing = [name for name in REQUIRED_PROPERTIES if name not in properties]
+        if missing:
+            raise InvalidNutsData(
+                f"{origin}: feature {index} lacks the properties {', '.join(missing)}"
+            )
+        if not isinstance(feature.get("geometry"), dict):
+            raise InvalidNutsData(
+                f"{origin}: feature {index} ({properties['NUTS_ID']!r}) has no geometry"
+            )
+        countries.add(properties["CNTR_CODE"])
+    absent = [code for code in REQUIRED_COUNTRIES if code not in countries]
+    if absent:
+        raise InvalidNutsData(f"{origin}: no regions of {', '.join(absent)} in the data")
+
+
+def _intersects_area_of_interest(geometry: dict[str, Any]) -> bool:
+    lon_min, lat_min, lon_max, lat_max = AREA_OF_INTEREST
+
+    def points(coords: Any) -> Iterable[tuple[float, float]]:
+        if coords and isinstance(coords[0], (int, float)):
+            yield coords[0], coords[1]
+        else:
+            for part in coords:
+                yield from points(part)
+
+    return any(
+        lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
+        for lon, lat in points(geometry.get("coordinates", []))
+    )
+
+
+def reduce_to_working_set(data: dict[str, Any]) -> dict[str, Any]:
+    """Keep the focus countries' regions at every level and the neighbours' for context."""
+    kept = []
+    for feature in data["features"]:
+        country = feature["properties"]["CNTR_CODE"]
+        if country in FOCUS_COUNTRIES or (
+            country in CONTEXT_COUNTRIES and _intersects_area_of_interest(feature["geometry"])
+        ):
+            kept.append(feature)
+    return {"type": "FeatureCollection", "features": kept}
+
+
+def _read_url(url: str, progress: Progress | None) -> bytes:
+    try:
+        response = urllib.request.urlopen(url, timeout=TIMEOUT_S)
+    except urllib.error.HTTPError as exc:
+        raise DownloadError(f"{url}: the server answered HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        raise DownloadError(f"{url}: could not connect ({exc.reason})") from None
+    except (OSError, ValueError) as exc:
+        raise DownloadError(f"{url}: could not open ({exc})") from None
+    with response:
+        length = response.headers.get("Content-Length")
+        total = int(length) if length and length.isdigit() else None
+        chunks: list[bytes] = []
+        received = 0
+        try:
+            while chunk := response.read(CHUNK_BYTES):
+                chunks.append(chunk)
+                received += len(chunk)
+                if progress:
+                    progress(received, total)
+        except (OSError, ValueError) as exc:
+            raise DownloadError(
+                f"{url}: the download broke off after {received:,} bytes ({exc})"
+            ) from None
+    if total is not None and received != total:
+        raise DownloadError(f"{url}: truncated download, {received:,} of {total:,} bytes")
+    return b"".join(chunks)
+
+
+def _write_atomically(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, separators=(",", ":"), ensure_ascii=False)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def fetch(source: NutsSource, progress: Progress | None = None) -> Path:
+    """Download, validate and cache the boundaries; return the cache path.
+
+    Raises
+    ------
+    DownloadError, InvalidNutsData
+        The cache is left exactly as it was.
+    """
+    raw = _read_url(source.url, progress)
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidNutsData(f"{source.url}: not valid JSON ({exc})") from None
+    validate_collection(data, source.url)
+    reduced = reduce_to_working_set(data)
+    reduced["gros"] = {
+        "source": source.url,
+        "fetched": datetime.now(UTC).isoformat(timespec="seconds"),
+        "nuts_year": source.year,
+        "scale": source.scale,
+    }
+    _write_atomically(source.cache_path, reduced)
+    return source.cache_path
+
+
+def read_cached(source: NutsSource) -> dict[str, Any] | None:
+    """The cached collection, or None when there is no valid cached copy."""
+    try:
+        data = json.loads(source.cache_path.read_text(encoding="utf-8"))
+        validate_collection(data, str(source.cache_path))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, InvalidNutsData):
+        return None
+    return data
+
+
+def unavailable_message(source: NutsSource, reason: str) -> str:
+    return (
+        f"The NUTS {source.year} boundaries ({source.scale}) are not cached and could not be "
+        f"downloaded from {source.url}: {reason}. Either fetch them once while online "
+        "(`python -m gros geodata fetch`), or set GROS_GISCO_URL to a mirror of the GISCO "
+        "distribution service (file:// works)."
+    )
+
+
+@dataclass(frozen=True)
+class NutsBoundaries:
+    """The cached NUTS regions with where and when they came from."""
+
+    regions: gpd.GeoDataFrame
+    source_url: str
+    fetched: str
+    year: int
+    scale: str
+
+
+def load(source: NutsSource, progress: Progress | None = None) -> NutsBoundaries:
+    """The NUTS regions (EPSG:4326), from the cache, downloading them if needed.
+
+    Raises
+    ------
+    BoundariesUnavailable
+        No valid cached copy and the download failed; the message names the URL
+        and the two ways out.
+    """
+    data = read_cached(source)
+    if data is None:
+        try:
+            fetch(source, progress)
+        except GiscoError as exc:
+            raise BoundariesUnavailable(unavailable_message(source, str(exc))) from exc
+        data = read_cached(source)
+        if data is None:  # pragma: no cover - fetch() validated what it wrote
+            raise BoundariesUnavailable(unavailable_message(source, "the cache is unreadable"))
+    regions = gpd.GeoDataFrame.from_features(data["features"], crs="EPSG:4326")
+    regions = regions[["NUTS_ID", "LEVL_CODE", "CNTR_CODE", "NAME_LATN", "geometry"]]
+    regions["LEVL_CODE"] = regions["LEVL_CODE"].astype(int)
+    meta = data.get("gros", {})
+    return NutsBoundaries(
+        regions=regions.sort_values("NUTS_ID").reset_index(drop=True),
+        source_url=meta.get("source", source.url),
+        fetched=meta.get("fetched", ""),
+        year=source.year,
+        scale=source.scale,
+    )

@@ -1,0 +1,172 @@
+"""Every setting of the dashboard, in one place.
+
+Each setting has a name, a default, an environment variable and a help text, and
+is validated when read. ``load_settings()`` returns a frozen :class:`Settings`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import platformdirs
+
+GISCO_DISTRIBUTION_URL = "https://gisco-services.ec.europa.eu/distribution/v2"
+NUTS_YEARS = (2003, 2006, 2010, 2013, 2016, 2021, 2024)
+NUTS_SCALES = ("01M", "03M", "10M", "20M", "60M")
+
+
+class SettingError(ValueError):
+    """A setting has a value the dashboard cannot use."""
+
+
+def _base_url(value: str) -> str:
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https", "file"):
+        raise ValueError(f"expected an http(s):// or file:// URL, got {value!r}")
+    return value.rstrip("/")
+
+
+def _nuts_year(value: str) -> int:
+    try:
+        year = int(value)
+    except ValueError:
+        raise ValueError(f"expected a NUTS year such as 2024, got {value!r}") from None
+    if year not in NUTS_YEARS:
+        raise ValueError(f"expected one of {', '.join(map(str, NUTS_YEARS))}, got {value!r}")
+    return year
+
+
+def _nuts_scale(value: str) -> str:
+    scale = value.upper()
+    if scale not in NUTS_SCALES:
+        raise ValueError(f"expected one of {', '.join(NUTS_SCALES)}, got {value!r}")
+    return scale
+
+
+def _path(value: str) -> Path:
+    if not value.strip():
+        raise ValueError("expected a directory path, got an empty value")
+    return Path(value).expanduser()
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"expected a number, got {value!r}") from None
+    if number <= 0:
+        raise ValueError(f"expected a number above 0, got {value!r}")
+    return number
+
+
+def _optional_str(value: str) -> str:
+    return value.strip()
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its attribute name, environment variable, default and help."""
+
+    name: str
+    env: str
+    default: Callable[[], str]
+    help: str
+    parse: Callable[[str], Any]
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "gisco_url",
+        "GROS_GISCO_URL",
+        lambda: GISCO_DISTRIBUTION_URL,
+        "Base URL of the GISCO distribution service, or of a mirror (file:// works).",
+        _base_url,
+    ),
+    Setting(
+        "nuts_year",
+        "GROS_NUTS_YEAR",
+        lambda: "2024",
+        "NUTS classification year of the boundaries.",
+        _nuts_year,
+    ),
+    Setting(
+        "nuts_scale",
+        "GROS_NUTS_SCALE",
+        lambda: "03M",
+        "GISCO scale of the boundaries: 01M (most detailed) to 60M (coarsest).",
+        _nuts_scale,
+    ),
+    Setting(
+        "cache_dir",
+        "GROS_CACHE_DIR",
+        lambda: platformdirs.user_cache_dir("gros-dashboard"),
+        "Directory where downloaded boundaries are cached.",
+        _path,
+    ),
+    Setting(
+        "data_dir",
+        "GROS_DATA_DIR",
+        lambda: platformdirs.user_data_dir("gros-dashboard"),
+        "Directory of the embedded project database.",
+        _path,
+    ),
+    Setting(
+        "database_url",
+        "GROS_DATABASE_URL",
+        lambda: "",
+        "SQLAlchemy URL of the project store; empty means a SQLite file in the data directory.",
+        _optional_str,
+    ),
+    Setting(
+        "simplify_tolerance_m",
+        "GROS_SIMPLIFY_TOLERANCE_M",
+        lambda: "150",
+        "Largest shift, in metres, that simplifying boundaries for display may cause.",
+        _positive_float,
+    ),
+    Setting(
+        "max_upload_mb",
+        "GROS_MAX_UPLOAD_MB",
+        lambda: "50",
+        "Largest file, in megabytes, that an import accepts.",
+        _positive_float,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    gisco_url: str
+    nuts_year: int
+    nuts_scale: str
+    cache_dir: Path
+    data_dir: Path
+    database_url: str
+    simplify_tolerance_m: float
+    max_upload_mb: float
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read every setting from ``environ`` (default: ``os.environ``), validated.
+
+    Raises
+    ------
+    SettingError
+        Naming the environment variable and the bad value.
+    """
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.env)
+        if raw is None or raw == "":
+            raw = setting.default()
+        try:
+            values[setting.name] = setting.parse(raw)
+        except ValueError as exc:
+            raise SettingError(f"{setting.env}: {exc}") from None
+    return Settings(**values)

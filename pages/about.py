@@ -1,0 +1,35 @@
+"""About page: sources, licences, attributions and how Euregio outlines are approximated."""
+
+import pandas as pd
+import streamlit as st
+
+from gros import gisco, i18n
+from pages import _ui
+
+lang = st.session_state[_ui.LANGUAGE_KEY]
+st.title(i18n.t("about.title", lang))
+st.subheader(i18n.t("about.sources", lang))
+st.markdown(f"**{gisco.ATTRIBUTION}**")
+
+layers = _ui.region_layers(lang)
+if layers is not None:
+    st.write(i18n.t("about.boundaries", lang, year=layers.nuts_year, scale=layers.nuts_scale,
+                    fetched=layers.nuts_fetched or "—", url=layers.nuts_source))
+    st.write(i18n.t("about.euregios", lang, year=int(layers.memberships["nuts_year"].iloc[0])))
+    st.info(i18n.t("approximation", lang))
+    table = pd.DataFrame({
+        i18n.t("column.euregio", lang): [
+            row[f"name_{lang}"] or row["name"] for _, row in layers.euregios.iterrows()
+        ],
+        i18n.t("column.seat", lang): layers.euregios["seat"],
+        i18n.t("column.founded", lang): layers.euregios["founded"],
+        i18n.t("column.area", lang): layers.euregios["area_km2"],
+        i18n.t("column.countries", lang): [", ".join(c) for c in layers.euregios["countries"]],
+        i18n.t("column.nuts3", lang): [", ".join(c) for c in layers.euregios["nuts3"]],
+        i18n.t("about.partial", lang): [", ".join(c) for c in layers.euregios["partial_nuts3"]],
+        i18n.t("column.website", lang): layers.euregios["website"],
+        i18n.t("column.source", lang): layers.euregios["source"],
+    })
+    # st.dataframe shows cells as text, never as HTML.
+    st.dataframe(table, hide_index=True, use_container_width=True)
+_ui.footer(lang)

@@ -1,0 +1,89 @@
+"""Shared fixtures: synthetic boundaries, curated tables in tmp files, the GISCO mirror."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from gros import gisco, regions
+from gros.layers import RegionLayers, build_region_layers
+from tests import synthetic
+
+REPO = Path(__file__).resolve().parent.parent
+MIRROR_DIR = Path(os.environ.get("GROS_TEST_MIRROR", REPO.parent / "shared" / "gisco"))
+MIRROR_2024 = MIRROR_DIR / "nuts" / "geojson" / "NUTS_RG_20M_2024_4326.geojson"
+MIRROR_2021 = MIRROR_DIR / "nuts" / "geojson" / "NUTS_RG_10M_2021_4326.geojson"
+
+
+@pytest.fixture
+def synthetic_mirror(tmp_path: Path) -> Path:
+    """A folder laid out like the GISCO service, holding the synthetic 2024 file (20M)."""
+    folder = tmp_path / "mirror" / "nuts" / "geojson"
+    folder.mkdir(parents=True)
+    (folder / "NUTS_RG_20M_2024_4326.geojson").write_text(json.dumps(synthetic.nuts_collection()))
+    return tmp_path / "mirror"
+
+
+@pytest.fixture
+def synthetic_source(synthetic_mirror: Path, tmp_path: Path) -> gisco.NutsSource:
+    """Synthetic boundaries behind a file:// URL, with an empty cache in tmp_path."""
+    return gisco.NutsSource(synthetic_mirror.as_uri(), 2024, "20M", tmp_path / "cache")
+
+
+@pytest.fixture
+def synthetic_layers(synthetic_source: gisco.NutsSource, tmp_path: Path) -> RegionLayers:
+    """Region layers from the synthetic boundaries and tables (tolerance 1 km)."""
+    (tmp_path / "e.csv").write_text(synthetic.EUREGIOS_CSV)
+    (tmp_path / "m.csv").write_text(synthetic.MEMBERS_CSV)
+    (tmp_path / "p.csv").write_text(synthetic.PROVINCES_CSV)
+    return build_region_layers(
+        gisco.load(synthetic_source),
+        regions.read_euregios(tmp_path / "e.csv"),
+        regions.read_memberships(tmp_path / "m.csv"),
+        regions.read_border_provinces(tmp_path / "p.csv"),
+        tolerance_m=1000,
+    )
+
+
+def _require_mirror(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"the GISCO mirror is not at {path} (set GROS_TEST_MIRROR); CI always has it")
+
+
+@pytest.fixture(scope="session")
+def mirror_url() -> str:
+    """file:// base URL of ../shared/gisco; the tests using it skip when it is absent."""
+    _require_mirror(MIRROR_2024)
+    return MIRROR_DIR.resolve().as_uri()
+
+
+@pytest.fixture(scope="session")
+def mirror_env(mirror_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Environment variables pointing the app at the mirror (2024, 20M), with its own cache."""
+    return {
+        "GROS_GISCO_URL": mirror_url,
+        "GROS_NUTS_YEAR": "2024",
+        "GROS_NUTS_SCALE": "20M",
+        "GROS_CACHE_DIR": str(tmp_path_factory.mktemp("gros-cache")),
+        "GROS_DATA_DIR": str(tmp_path_factory.mktemp("gros-data")),
+    }
+
+
+@pytest.fixture(scope="session")
+def mirror_layers(mirror_env: dict[str, str]) -> RegionLayers:
+    """The real region layers: mirror boundaries and the curated tables in geodata/."""
+    from gros.data import load_region_layers
+    from gros.settings import load_settings
+
+    return load_region_layers(load_settings(mirror_env))
+
+
+@pytest.fixture
+def app_env(mirror_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The mirror environment set in os.environ, for AppTest and subprocesses."""
+    for name, value in mirror_env.items():
+        monkeypatch.setenv(name, value)
+    return mirror_env

@@ -1,0 +1,58 @@
+"""The command line, run as users and checks run it: ``python -m gros …``."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "gros", *args], cwd=REPO, capture_output=True,
+                          text=True, env={**os.environ, **env}, timeout=120)
+
+
+def test_fetch_then_info_json_reports_the_seven_euregios(mirror_url, tmp_path):
+    env = {"GROS_GISCO_URL": mirror_url, "GROS_NUTS_SCALE": "20M",
+           "GROS_CACHE_DIR": str(tmp_path / "cache")}
+    fetched = _run(["geodata", "fetch"], env)
+    assert fetched.returncode == 0, fetched.stderr
+    assert (tmp_path / "cache" / "nuts" / "NUTS_RG_20M_2024_4326.geojson").exists()
+
+    info = _run(["geodata", "info", "--json"], env)
+    assert info.returncode == 0, info.stderr
+    data = json.loads(info.stdout)
+    assert data["nuts"] == {"year": 2024, "scale": "20M", "source": data["nuts"]["source"],
+                            "fetched": data["nuts"]["fetched"]}
+    assert data["nuts"]["source"].endswith("NUTS_RG_20M_2024_4326.geojson")
+    assert [e["id"] for e in data["euregios"]] == [
+        "edr", "euregio", "rhein-waal", "rhein-maas-nord", "maas-rijn", "scheldemond",
+        "benelux-middengebied"]
+    for euregio in data["euregios"]:
+        assert {"id", "name", "nuts3", "countries", "area_km2", "valid"} <= set(euregio)
+        assert euregio["valid"] is True
+        assert 1_000 < euregio["area_km2"] < 25_000
+    assert {p["nuts_id"] for p in data["border_provinces"]} >= {"NL42", "BE33", "DEA"}
+    assert {"NL", "BE", "DE"} <= set(data["countries"])
+
+
+def test_fetch_failure_exits_non_zero_with_a_clear_message(tmp_path):
+    missing = (tmp_path / "no-mirror").as_uri()
+    result = _run(["geodata", "fetch"], {"GROS_GISCO_URL": missing,
+                                          "GROS_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ")
+    assert "NUTS_RG_03M_2024_4326.geojson" in result.stderr
+    assert not (tmp_path / "cache" / "nuts").exists() or not any(
+        Path(tmp_path / "cache" / "nuts").iterdir())
+
+
+def test_a_bad_setting_is_reported(tmp_path):
+    result = _run(["geodata", "info"], {"GROS_NUTS_YEAR": "1999",
+                                         "GROS_CACHE_DIR": str(tmp_path)})
+    assert result.returncode == 1
+    assert "GROS_NUTS_YEAR" in result.stderr and "'1999'" in result.stderr

@@ -1,0 +1,26 @@
+import string
+
+import pytest
+
+from gros import i18n
+
+
+def test_every_string_exists_in_every_language():
+    for key, variants in i18n.STRINGS.items():
+        assert set(variants) == set(i18n.LANGUAGES), key
+        fields = [
+            {name for _, name, _, _ in string.Formatter().parse(text) if name}
+            for text in variants.values()
+        ]
+        assert all(f == fields[0] for f in fields), f"{key}: placeholders differ"
+
+
+def test_language_falls_back_to_dutch():
+    assert i18n.parse_language("DE") == "de"
+    assert i18n.parse_language("xx") == "nl"
+    assert i18n.parse_language(None) == "nl"
+
+
+def test_unknown_key_is_named():
+    with pytest.raises(KeyError, match="'nope'"):
+        i18n.t("nope")
