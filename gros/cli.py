@@ -84,6 +84,96 @@ def _geodata_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _layers_or_warn():
+    """The region layers, or None with a warning when the boundaries are unavailable."""
+    from gros.data import load_region_layers
+
+    try:
+        return load_region_layers(load_settings())
+    except gisco.GiscoError as exc:
+        print(f"warning: regions not joined, the boundaries are unavailable: {exc}",
+              file=sys.stderr)
+        return None
+
+
+def _projects_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from gros import importers
+    from gros.catalogue import open_store
+    from gros.layers import nuts3_points
+
+    settings = load_settings()
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"error: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        return EXIT_ERROR
+    layers = _layers_or_warn()
+    result = importers.read_projects(
+        data, path.name, args.format, max_bytes=int(settings.max_upload_mb * 1024 * 1024),
+        crs=args.crs, nuts3_points=nuts3_points(layers) if layers is not None else None)
+    report = result.to_json()
+    status = EXIT_OK
+    if args.dry_run:
+        report["imported"] = 0
+    elif result.rejected and not args.partial:
+        report["imported"] = 0
+        status = EXIT_ERROR
+        print(f"error: {len(result.rejected_rows())} of {result.rows} rows were rejected; nothing "
+              "was imported (fix them, or pass --partial to import the accepted rows)",
+              file=sys.stderr)
+    else:
+        summary = open_store(settings).upsert_many(result.accepted, source=path.name)
+        report.update(imported=len(result.accepted), created=summary.created,
+                      updated=summary.updated, unchanged=summary.unchanged)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(f"{path.name}: {result.rows} rows, {len(result.accepted)} accepted, "
+              f"{len(result.rejected_rows())} rejected, {report['imported']} imported")
+        for rejection in result.rejected:
+            print(f"  row {rejection.row}, column {rejection.column!r}: {rejection.reason}")
+        for warning in result.warnings:
+            print(f"  warning: {warning}")
+    return status
+
+
+def _projects_list(args: argparse.Namespace) -> int:
+    from gros.catalogue import open_store, project_catalogue
+
+    frame = project_catalogue(open_store(load_settings()), _layers_or_warn())
+    listing = [
+        {"id": row.id, "title": row.title, "themes": list(row.themes), "status": row.status,
+         "geometry_type": row.geometry_type, "precision": row.precision,
+         "euregios": list(row.euregios), "border_provinces": list(row.border_provinces),
+         "countries": list(row.countries), "source": row.sources[0],
+         "sources": list(row.sources)}
+        for row in frame.itertuples()
+    ]
+    if args.json:
+        print(json.dumps(listing, ensure_ascii=False))
+    else:
+        for item in listing:
+            print(f"{item['id']:<45} {item['geometry_type']:<5} {','.join(item['themes']):<22} "
+                  f"{item['title']}")
+    return EXIT_OK
+
+
+def _projects_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from gros import exports
+    from gros.catalogue import open_store, project_catalogue
+
+    frame = project_catalogue(open_store(load_settings()), _layers_or_warn())
+    data = exports.export(frame, args.format)
+    Path(args.out).write_bytes(data)
+    print(f"Wrote {len(frame)} projects to {args.out} ({len(data):,} bytes)")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m gros",
                                      description="GROS dashboard command line")
@@ -97,6 +187,27 @@ def build_parser() -> argparse.ArgumentParser:
     info = geodata_commands.add_parser("info", help="describe the region layers")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     info.set_defaults(handler=_geodata_info)
+
+    projects = commands.add_parser("projects", help="cross-border projects")
+    project_commands = projects.add_subparsers(dest="action", required=True)
+    do_import = project_commands.add_parser("import", help="import projects from a file")
+    do_import.add_argument("file", help="CSV, XLSX, GeoJSON or keep.eu export")
+    do_import.add_argument("--format", choices=("csv", "xlsx", "geojson", "keep"),
+                           help="the file's format (default: from its name and content)")
+    do_import.add_argument("--crs", help="coordinate system of x/y or lat/lon columns, "
+                                         "e.g. EPSG:28992 (default: detect)")
+    do_import.add_argument("--dry-run", action="store_true", help="check only, store nothing")
+    do_import.add_argument("--partial", action="store_true",
+                           help="import the accepted rows even when some are rejected")
+    do_import.add_argument("--json", action="store_true", help="print one JSON object")
+    do_import.set_defaults(handler=_projects_import)
+    listing = project_commands.add_parser("list", help="list the stored projects")
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing.set_defaults(handler=_projects_list)
+    export = project_commands.add_parser("export", help="export the stored projects")
+    export.add_argument("--format", required=True, choices=("csv", "xlsx", "geojson", "gpkg"))
+    export.add_argument("--out", required=True, help="file to write")
+    export.set_defaults(handler=_projects_export)
     return parser
 
 
@@ -104,6 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (SettingError, gisco.GiscoError, CuratedDataError, UnknownNutsCodes) as exc:
+    except (SettingError, gisco.GiscoError, CuratedDataError, UnknownNutsCodes,
+            ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR

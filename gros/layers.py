@@ -190,3 +190,10 @@ def regions_touched(layers: RegionLayers, shapes: gpd.GeoSeries) -> pd.DataFrame
             found.setdefault(int(shape_position), []).append(str(keys[layer_position]))
         result[column] = [sorted(found.get(i, [])) for i in range(len(shapes))]
     return result
+
+
+def nuts3_points(layers: RegionLayers) -> dict[str, tuple[float, float]]:
+    """A point inside each NUTS-3 region, (lon, lat), to place projects known only by region."""
+    points = layers.nuts3.geometry.representative_point()
+    return {code: (point.x, point.y) for code, point in zip(layers.nuts3["NUTS_ID"], points,
+                                                            strict=True)}

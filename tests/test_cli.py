@@ -56,3 +56,33 @@ def test_a_bad_setting_is_reported(tmp_path):
                                          "GROS_CACHE_DIR": str(tmp_path)})
     assert result.returncode == 1
     assert "GROS_NUTS_YEAR" in result.stderr and "'1999'" in result.stderr
+
+
+def _project_env(mirror_url: str, tmp_path: Path) -> dict[str, str]:
+    return {"GROS_GISCO_URL": mirror_url, "GROS_NUTS_SCALE": "20M",
+            "GROS_CACHE_DIR": str(tmp_path / "cache"), "GROS_DATA_DIR": str(tmp_path / "data")}
+
+
+def test_projects_list_json_has_the_seeded_projects_with_regions(mirror_url, tmp_path):
+    result = _run(["projects", "list", "--json"], _project_env(mirror_url, tmp_path))
+    assert result.returncode == 0, result.stderr
+    listing = json.loads(result.stdout)
+    assert len(listing) >= 40
+    rail = {p["id"]: p for p in listing}["rail-maastricht-aachen"]
+    assert set(rail) >= {"id", "title", "themes", "status", "geometry_type", "precision",
+                         "euregios", "countries", "source"}
+    assert rail["geometry_type"] == "line"
+    assert "maas-rijn" in rail["euregios"]
+    assert (tmp_path / "data" / "gros.sqlite").exists()
+
+
+def test_projects_export_writes_each_format(mirror_url, tmp_path):
+    env = _project_env(mirror_url, tmp_path)
+    for fmt in ("csv", "geojson", "gpkg", "xlsx"):
+        out = tmp_path / f"projects.{fmt}"
+        result = _run(["projects", "export", "--format", fmt, "--out", str(out)], env)
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 1_000
+    collection = json.loads((tmp_path / "projects.geojson").read_text())
+    assert len(collection["features"]) >= 40
+    assert "euregios" in collection["features"][0]["properties"]

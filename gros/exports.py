@@ -1,0 +1,88 @@
+"""Exports of a projects frame: CSV, XLSX, GeoJSON and GeoPackage (for QGIS).
+
+Spreadsheet cells that start like a formula are prefixed with an apostrophe, so
+text from data can never run as a formula when the file is opened.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+EXPORT_FORMATS = ("csv", "xlsx", "geojson", "gpkg")
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "geojson": "application/geo+json",
+    "gpkg": "application/geopackage+sqlite3",
+}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _flat(frame: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Lists joined with '; ', geometry as WKT: one text cell per value."""
+    table = pd.DataFrame(frame.drop(columns="geometry"))
+    for column in table.columns:
+        if table[column].map(lambda v: isinstance(v, list)).any():
+            table[column] = table[column].map(
+                lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v)
+    table["wkt"] = shapely.to_wkt(frame.geometry.to_numpy(), rounding_precision=6)
+    return table
+
+
+def _defuse(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    return table.apply(lambda column: column.map(_defuse)
+                       if pd.api.types.is_object_dtype(column)
+                       or pd.api.types.is_string_dtype(column) else column)
+
+
+def to_csv(frame: gpd.GeoDataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows accents right."""
+    return _spreadsheet_safe(_flat(frame)).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx(frame: gpd.GeoDataFrame) -> bytes:
+    buffer = io.BytesIO()
+    _spreadsheet_safe(_flat(frame)).to_excel(buffer, index=False, sheet_name="projects")
+    return buffer.getvalue()
+
+
+def to_geojson(frame: gpd.GeoDataFrame) -> bytes:
+    collection = json.loads(frame.to_json(drop_id=True, na="null"))
+    return json.dumps(collection, ensure_ascii=False).encode("utf-8")
+
+
+def to_gpkg(frame: gpd.GeoDataFrame) -> bytes:
+    """A GeoPackage with one layer, ``projects``, lists as '; '-joined text."""
+    table = _flat(frame).drop(columns="wkt")
+    layer = gpd.GeoDataFrame(table, geometry=frame.geometry.to_numpy(), crs=frame.crs)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "projects.gpkg"
+        layer.to_file(path, layer="projects", driver="GPKG")
+        return path.read_bytes()
+
+
+def export(frame: gpd.GeoDataFrame, fmt: str) -> bytes:
+    """The frame in ``fmt`` (one of :data:`EXPORT_FORMATS`).
+
+    Raises
+    ------
+    ValueError
+        For an unknown format, naming it.
+    """
+    writers = {"csv": to_csv, "xlsx": to_xlsx, "geojson": to_geojson, "gpkg": to_gpkg}
+    if fmt not in writers:
+        raise ValueError(f"export format must be one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
+    return writers[fmt](frame)

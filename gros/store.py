@@ -1,0 +1,277 @@
+"""The project store: an embedded SQLite file by default, any SQLAlchemy URL otherwise.
+
+Every change runs in a transaction and is recorded in the audit table with its
+time and source. Each project carries a version number; an update names the
+version it started from and fails with :class:`VersionConflict` if someone else
+changed the project in between, so two writers never lose an update.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import shapely
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from gros.projects import Project, project_from_record, project_to_record
+from gros.settings import Settings
+
+SEED_SOURCE = "geodata/projects.geojson"
+metadata = sa.MetaData()
+projects_table = sa.Table(
+    "projects", metadata,
+    sa.Column("id", sa.String(128), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("record", sa.Text, nullable=False),     # JSON of project_to_record()
+    sa.Column("geometry", sa.Text, nullable=False),   # WKT, EPSG:4326
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+)
+audit_table = sa.Table(
+    "audit", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),  # seed, create, update, delete
+    sa.Column("project_id", sa.String(128), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("actor", sa.Text, nullable=True),
+    sa.Column("before", sa.Text, nullable=True),
+    sa.Column("after", sa.Text, nullable=True),
+)
+
+
+class VersionConflict(RuntimeError):
+    """The project changed since it was read; nothing was written."""
+
+    def __init__(self, project_id: str, expected: int | None, found: int | None):
+        self.project_id, self.expected, self.found = project_id, expected, found
+        found_text = "it no longer exists" if found is None else f"it is now at version {found}"
+        super().__init__(f"project {project_id!r} changed since version {expected}: {found_text}; "
+                         "reload it and apply the change again")
+
+
+@dataclass(frozen=True)
+class StoredProject:
+    project: Project
+    version: int
+    updated_at: str
+    source: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: str
+    action: str
+    project_id: str
+    version: int
+    source: str
+    actor: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    created: int
+    updated: int
+    unchanged: int
+
+
+def database_url(settings: Settings) -> str:
+    """The configured SQLAlchemy URL, or a SQLite file in the data directory."""
+    if settings.database_url:
+        return settings.database_url
+    return f"sqlite:///{Path(settings.data_dir).expanduser() / 'gros.sqlite'}"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+_WRITE_OPTION = "gros_write"
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+    # pysqlite starts transactions lazily and never locks for reading first; take
+    # the write lock at BEGIN so read-check-write sequences cannot interleave.
+    @sa.event.listens_for(engine, "connect")
+    def _no_implicit_transactions(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        writing = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+    return engine
+
+
+class ProjectStore:
+    """Projects in a database; see the module docstring for the guarantees."""
+
+    def __init__(self, url: str):
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = _sqlite_engine(url)
+        else:
+            self.engine = sa.create_engine(url)
+        metadata.create_all(self.engine)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ProjectStore:
+        return cls(database_url(settings))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """A write transaction: committed at the end, rolled back on any error."""
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(**{_WRITE_OPTION: True})
+            with connection.begin():
+                yield connection
+
+    # -- reading -------------------------------------------------------------------------
+
+    @staticmethod
+    def _stored(row: sa.Row) -> StoredProject:
+        project = project_from_record(json.loads(row.record), shapely.from_wkt(row.geometry))
+        return StoredProject(project, row.version, row.updated_at, row.source)
+
+    def all(self) -> list[StoredProject]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(sa.select(projects_table).order_by(projects_table.c.id))
+            return [self._stored(row) for row in rows]
+
+    def get(self, project_id: str) -> StoredProject | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                sa.select(projects_table).where(projects_table.c.id == project_id)).first()
+        return self._stored(row) if row else None
+
+    def count(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(sa.select(sa.func.count()).select_from(projects_table)
+                                      ).scalar_one()
+
+    def audit(self, project_id: str | None = None, limit: int = 500) -> list[AuditEntry]:
+        query = sa.select(audit_table).order_by(audit_table.c.id.desc()).limit(limit)
+        if project_id is not None:
+            query = query.where(audit_table.c.project_id == project_id)
+        with self.engine.connect() as connection:
+            return [
+                AuditEntry(row.at, row.action, row.project_id, row.version, row.source, row.actor,
+                           json.loads(row.before) if row.before else None,
+                           json.loads(row.after) if row.after else None)
+                for row in connection.execute(query)
+            ]
+
+    # -- writing -------------------------------------------------------------------------
+
+    def _write(self, connection: Connection, project: Project, source: str, actor: str | None,
+               expected_version: int | None, action_if_new: str) -> str:
+        """Insert or update one project; returns 'created', 'updated' or 'unchanged'."""
+        record = project_to_record(project)
+        geometry = shapely.to_wkt(project.geometry, rounding_precision=7)
+        current = connection.execute(
+            sa.select(projects_table.c.version, projects_table.c.record,
+                      projects_table.c.geometry)
+            .where(projects_table.c.id == project.id)).first()
+        now = _now()
+        if current is None:
+            if expected_version is not None:
+                raise VersionConflict(project.id, expected_version, None)
+            connection.execute(sa.insert(projects_table).values(
+                id=project.id, version=1, title=project.title, record=json.dumps(record),
+                geometry=geometry, updated_at=now, source=source))
+            self._log(connection, now, action_if_new, project.id, 1, source, actor, None, record)
+            return "created"
+        if expected_version is not None and current.version != expected_version:
+            raise VersionConflict(project.id, expected_version, current.version)
+        before = json.loads(current.record)
+        if before == record and current.geometry == geometry:
+            return "unchanged"
+        version = current.version + 1
+        result = connection.execute(
+            sa.update(projects_table)
+            .where(projects_table.c.id == project.id,
+                   projects_table.c.version == current.version)
+            .values(version=version, title=project.title, record=json.dumps(record),
+                    geometry=geometry, updated_at=now, source=source))
+        if result.rowcount != 1:  # another writer got in between (databases without IMMEDIATE)
+            raise VersionConflict(project.id, current.version, None)
+        self._log(connection, now, "update", project.id, version, source, actor, before, record)
+        return "updated"
+
+    @staticmethod
+    def _log(connection: Connection, at: str, action: str, project_id: str, version: int,
+             source: str, actor: str | None, before: dict | None, after: dict | None) -> None:
+        connection.execute(sa.insert(audit_table).values(
+            at=at, action=action, project_id=project_id, version=version, source=source,
+            actor=actor, before=json.dumps(before) if before is not None else None,
+            after=json.dumps(after) if after is not None else None))
+
+    def upsert_many(self, projects: Iterable[Project], source: str,
+                    actor: str | None = None) -> WriteSummary:
+        """Add or update projects by id, all in one transaction (all or nothing)."""
+        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        with self._transaction() as connection:
+            for project in projects:
+                counts[self._write(connection, project, source, actor, None, "create")] += 1
+        return WriteSummary(**counts)
+
+    def save(self, project: Project, expected_version: int | None, source: str = "form",
+             actor: str | None = None) -> int:
+        """Create (expected_version None) or update one project; returns its new version.
+
+        Raises
+        ------
+        VersionConflict
+            If the stored version is not ``expected_version`` (or it exists already
+            when creating).
+        """
+        with self._transaction() as connection:
+            if expected_version is None:
+                exists = connection.execute(sa.select(projects_table.c.version).where(
+                    projects_table.c.id == project.id)).first()
+                if exists is not None:
+                    raise VersionConflict(project.id, None, exists.version)
+            self._write(connection, project, source, actor, expected_version, "create")
+            return connection.execute(sa.select(projects_table.c.version).where(
+                projects_table.c.id == project.id)).scalar_one()
+
+    def delete(self, project_id: str, expected_version: int, source: str = "form",
+               actor: str | None = None) -> None:
+        with self._transaction() as connection:
+            current = connection.execute(sa.select(projects_table).where(
+                projects_table.c.id == project_id)).first()
+            if current is None or current.version != expected_version:
+                raise VersionConflict(project_id, expected_version,
+                                      current.version if current else None)
+            connection.execute(sa.delete(projects_table).where(
+                projects_table.c.id == project_id,
+                projects_table.c.version == expected_version))
+            self._log(connection, _now(), "delete", project_id, expected_version, source, actor,
+                      json.loads(current.record), None)
+
+    def ensure_seeded(self, projects: Iterable[Project]) -> bool:
+        """Load the seed projects into an empty store that was never seeded; True if it did."""
+        with self._transaction() as connection:
+            seeded = connection.execute(sa.select(audit_table.c.id).where(
+                audit_table.c.action == "seed").limit(1)).first()
+            empty = connection.execute(sa.select(projects_table.c.id).limit(1)).first() is None
+            if seeded or not empty:
+                return False
+            for project in projects:
+                self._write(connection, project, SEED_SOURCE, None, None, "seed")
+            return True
