@@ -174,6 +174,26 @@ def _projects_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _hash_password(args: argparse.Namespace) -> int:
+    import getpass
+
+    from gros.auth import hash_password
+
+    password = getpass.getpass("Editor password: ")
+    if password != getpass.getpass("Again: "):
+        print("error: the two passwords differ", file=sys.stderr)
+        return EXIT_ERROR
+    print("[editor]")
+    print(f'password_hash = "{hash_password(password)}"')
+    return EXIT_OK
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from gros import bench
+
+    return bench.run(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m gros",
                                      description="GROS dashboard command line")
@@ -208,6 +228,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=("csv", "xlsx", "geojson", "gpkg"))
     export.add_argument("--out", required=True, help="file to write")
     export.set_defaults(handler=_projects_export)
+
+    hashing = commands.add_parser(
+        "hash-password", help="print an editor password hash for .streamlit/secrets.toml")
+    hashing.set_defaults(handler=_hash_password)
+
+    benchmark = commands.add_parser(
+        "bench", help="measure the dashboard against a naive streamlit-folium baseline")
+    benchmark.add_argument("--json", action="store_true", help="print one JSON object")
+    benchmark.add_argument("--quick", action="store_true", help="only the small sizes")
+    benchmark.add_argument("--sizes", help="comma-separated project counts, e.g. 100,1000")
+    benchmark.add_argument("--no-browser", action="store_true",
+                           help="skip the browser timings (no Chromium needed)")
+    benchmark.set_defaults(handler=_bench)
     return parser
 
 

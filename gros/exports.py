@@ -15,6 +15,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from gros.text import spreadsheet_safe
+
 EXPORT_FORMATS = ("csv", "xlsx", "geojson", "gpkg")
 MEDIA_TYPES = {
     "csv": "text/csv",
@@ -22,7 +24,6 @@ MEDIA_TYPES = {
     "geojson": "application/geo+json",
     "gpkg": "application/geopackage+sqlite3",
 }
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _flat(frame: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -36,14 +37,8 @@ def _flat(frame: gpd.GeoDataFrame) -> pd.DataFrame:
     return table
 
 
-def _defuse(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
-    return table.apply(lambda column: column.map(_defuse)
+    return table.apply(lambda column: column.map(spreadsheet_safe)
                        if pd.api.types.is_object_dtype(column)
                        or pd.api.types.is_string_dtype(column) else column)
 

@@ -8,20 +8,22 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import folium
 import geopandas as gpd
 from branca.element import MacroElement
+from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from gros import assets
+from gros import assets, themes
 from gros.gisco import ATTRIBUTION
 from gros.i18n import t
 from gros.layers import RegionLayers
 
 CENTER = (51.75, 5.9)
 ZOOM = 7
+MIN_ZOOM, MAX_ZOOM = 5, 16
 # Okabe–Ito, distinguishable with the common colour-vision deficiencies.
 EUREGIO_COLOURS = {
     "edr": "#E69F00",
@@ -102,11 +104,14 @@ def new_map(basemap: str = "light", height: int | str = "100%") -> folium.Map:
     """
     if basemap not in BASEMAPS:
         raise ValueError(f"basemap must be one of {', '.join(BASEMAPS)}, got {basemap!r}")
+    # folium hands min/max zoom to tile layers only; Leaflet's map options need them
+    # too (marker clustering refuses a map without maxZoom), hence minZoom/maxZoom.
     m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, control_scale=True,
-                   min_zoom=5, max_zoom=15, height=height)
+                   height=height, minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
     spec = BASEMAPS[basemap]
     if spec.url:
-        folium.TileLayer(spec.url, attr=spec.attribution, name=basemap, control=False).add_to(m)
+        folium.TileLayer(spec.url, attr=spec.attribution, name=basemap, control=False,
+                         min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM).add_to(m)
     _Background(SEA).add_to(m)
     _Attribution(ATTRIBUTION).add_to(m)
     return m
@@ -188,11 +193,139 @@ def add_euregios(m: folium.Map, layers: RegionLayers, language: str = "nl"
     return group.add_to(m)
 
 
+PROJECT_POINT_RADIUS = 7
+
+
+def _project_features(frame: gpd.GeoDataFrame, language: str) -> dict[str, Any]:
+    table = frame.copy()
+    table["label"] = [
+        (row[f"title_{language}"] or row["title"]) for _, row in table.iterrows()
+    ]
+    table["theme_label"] = [
+        " · ".join(themes.BY_ID[t].label(language) for t in row_themes)
+        for row_themes in table["themes"]
+    ]
+    table["colour"] = [themes.BY_ID[t].colour for t in table["main_theme"]]
+    return escaped_features(table, ["id", "label", "theme_label", "colour", "geometry_type"])
+
+
+class _ProjectPoints(JSCSSMixin):
+    """Project points as canvas circle markers in a marker cluster, built in the browser.
+
+    The data travels as one compact array rather than one Python object per
+    marker, and the browser draws the circles on a canvas.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var renderer = L.canvas({padding: 0.5});
+            var cluster = L.markerClusterGroup({
+                maxClusterRadius: 40, showCoverageOnHover: false, chunkedLoading: true});
+            var rows = {{ this.rows }};
+            for (var i = 0; i < rows.length; i++) {
+                var r = rows[i];
+                var marker = L.circleMarker([r[0], r[1]], {
+                    renderer: renderer, radius: {{ this.radius }}, color: "#ffffff",
+                    weight: 1.5, fillColor: r[3], fillOpacity: 0.95});
+                // r[4] is HTML-escaped in Python: it is text, never markup.
+                marker.bindTooltip(r[4]);
+                marker.feature = {properties: {id: r[2]}};
+                cluster.addLayer(marker);
+            }
+            return cluster;
+        })();
+        {{ this._parent.get_name() }}.addLayer({{ this.get_name() }});
+        {% endmacro %}
+    """)
+    # Names only: gros.assets.use_local_assets fills in the served files.
+    default_js: ClassVar = [("markerclusterjs", "")]
+    default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
+
+    def __init__(self, rows: list[list[Any]], radius: int = PROJECT_POINT_RADIUS):
+        super().__init__()
+        self._name = "ProjectPoints"
+        self.rows = json.dumps(rows, separators=(",", ":"))
+        self.radius = radius
+
+
+def project_layer(frame: gpd.GeoDataFrame, language: str = "nl") -> folium.FeatureGroup:
+    """The projects coloured by their main theme: lines and areas as drawn shapes,
+    points as clustered circles. Tooltips give the title and themes, escaped."""
+    group = folium.FeatureGroup(name="projects")
+    shapes = frame[frame["geometry_type"] != "point"]
+    if len(shapes):
+        features = _project_features(shapes, language)
+
+        def style(feature: dict[str, Any]) -> dict[str, Any]:
+            props = feature["properties"]
+            line = props["geometry_type"] == "line"
+            return {"color": props["colour"], "weight": 5 if line else 2,
+                    "opacity": 0.95, "fillColor": props["colour"],
+                    "fillOpacity": 0.0 if line else 0.35,
+                    "className": f"gros-project gros-project-{props['geometry_type']}"}
+
+        folium.GeoJson(
+            features, name="project shapes", style_function=style,
+            highlight_function=lambda _: {"weight": 8},
+            tooltip=folium.GeoJsonTooltip(fields=["label", "theme_label"], labels=False),
+        ).add_to(group)
+    points = frame[frame["geometry_type"] == "point"]
+    if len(points):
+        rows = []
+        for _, row in points.iterrows():
+            label = row[f"title_{language}"] or row["title"]
+            theme_label = " · ".join(themes.BY_ID[t].label(language) for t in row["themes"])
+            rows.append([round(row.geometry.y, 5), round(row.geometry.x, 5), row["id"],
+                         themes.BY_ID[row["main_theme"]].colour,
+                         f"<b>{html.escape(label)}</b><br>{html.escape(theme_label)}"])
+        _ProjectPoints(rows).add_to(group)
+    return group
+
+
+class _Legend(MacroElement):
+    """The theme colours, in the map's corner."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var legend = L.control({position: "bottomleft"});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create("div", "gros-legend");
+                div.innerHTML = {{ this.html }};
+                return div;
+            };
+            legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, entries: list[tuple[str, str]], title: str):
+        super().__init__()
+        self._name = "Legend"
+        rows = "".join(
+            f'<div><span class="gros-swatch" style="background:{colour}"></span>'
+            f"{html.escape(label)}</div>" for colour, label in entries)
+        self.html = json.dumps(f"<strong>{html.escape(title)}</strong>{rows}")
+
+
+def add_legend(m: folium.Map, language: str, shown_themes: tuple[str, ...] | None = None
+               ) -> folium.Map:
+    entries = [(theme.colour, f"{theme.icon} {theme.label(language)}") for theme in themes.THEMES
+               if shown_themes is None or theme.id in shown_themes]
+    _Legend(entries, t("layer.projects", language)).add_to(m)
+    return m
+
+
 LABEL_CSS = """
 <style>
 .gros-label-icon { background: none; border: none; }
 .gros-label { font: 600 11px/1.2 sans-serif; color: #444; text-align: center;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; pointer-events: none; }
+.gros-legend { background: rgba(255,255,255,0.92); padding: 6px 9px; border-radius: 4px;
+  font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
+.gros-swatch { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
+  margin-right: 6px; vertical-align: -1px; }
 </style>
 """
 
@@ -202,18 +335,26 @@ def build_region_map(
     basemap: str = "light",
     language: str = "nl",
     visible: tuple[str, ...] = LAYERS,
+    projects: gpd.GeoDataFrame | None = None,
+    legend: bool = True,
 ) -> folium.Map:
-    """The map of countries, border provinces and Euregios, ready to render.
+    """The map of countries, border provinces, Euregios and (optionally) projects.
 
     Leaflet is loaded from the app's own static files (see :mod:`gros.assets`).
     """
     m = new_map(basemap)
     m.get_root().header.add_child(folium.Element(LABEL_CSS), name="gros_label_css")
-    add_countries(m, layers, filled=BASEMAPS[basemap].url is None)
+    if "countries" in visible or BASEMAPS[basemap].url is None:
+        # Without tiles the countries are the background, so they are always drawn.
+        add_countries(m, layers, filled=BASEMAPS[basemap].url is None)
     if "provinces" in visible:
         add_border_provinces(m, layers)
     if "euregios" in visible:
         add_euregios(m, layers, language)
+    if projects is not None and "projects" in visible:
+        project_layer(projects, language).add_to(m)
+    if legend and "projects" in visible:
+        add_legend(m, language)
     m.fit_bounds(_bounds(layers))
     return assets.use_local_assets(m)
 
@@ -221,3 +362,48 @@ def build_region_map(
 def _bounds(layers: RegionLayers) -> list[list[float]]:
     lon_min, lat_min, lon_max, lat_max = layers.euregios_display.total_bounds
     return [[lat_min, lon_min], [lat_max, lon_max]]
+
+
+def project_overlay(frame: gpd.GeoDataFrame, language: str = "nl") -> folium.FeatureGroup:
+    """The project layer on its own, for streamlit-folium's ``feature_group_to_add``:
+    a filter change then replaces this layer without reloading the map."""
+    return assets.use_local_assets(project_layer(frame, language))
+
+
+def clicked_project(tooltip: str | None, clicked: dict[str, float] | None,
+                    frame: gpd.GeoDataFrame, language: str = "nl") -> str | None:
+    """The id of the project a map click selected, from the clicked object's tooltip
+    text (its first line is the title) and, for equal titles, the click position."""
+    if not tooltip or frame.empty:
+        return None
+    first_line = tooltip.strip().splitlines()[0].strip()
+    labels = [(row[f"title_{language}"] or row["title"]).strip() for _, row in frame.iterrows()]
+    matches = frame[[label == first_line for label in labels]]
+    if matches.empty:
+        return None
+    if len(matches) > 1 and clicked and "lat" in clicked and "lng" in clicked:
+        import shapely
+
+        here = shapely.Point(clicked["lng"], clicked["lat"])
+        distances = matches.geometry.distance(here)
+        return str(matches.loc[distances.idxmin(), "id"])
+    return str(matches.iloc[0]["id"])
+
+
+def clicked_euregio(tooltip: str | None, layers: RegionLayers, language: str = "nl"
+                    ) -> str | None:
+    """The id of the Euregio whose tooltip was clicked, if the text names one."""
+    if not tooltip:
+        return None
+    for _, row in layers.euregios.iterrows():
+        if (row[f"name_{language}"] or row["name"]) in tooltip:
+            return str(row["id"])
+    return None
+
+
+def fit_to_euregio(m: folium.Map, layers: RegionLayers, euregio_id: str) -> folium.Map:
+    """Zoom ``m`` to one Euregio."""
+    row = layers.euregios_display.set_index("id").loc[euregio_id]
+    lon_min, lat_min, lon_max, lat_max = row.geometry.bounds
+    m.fit_bounds([[lat_min, lon_min], [lat_max, lon_max]])
+    return m

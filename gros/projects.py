@@ -326,3 +326,25 @@ def projects_frame(projects: Iterable[Project]) -> gpd.GeoDataFrame:
     for column in ("start_year", "end_year"):
         frame[column] = frame[column].astype("Int64") if len(frame) else frame[column]
     return frame
+
+
+def location_from_text(lat: str, lon: str, wkt: str) -> shapely.Geometry | None:
+    """A geometry typed in a form: WKT (point, line or area) or a latitude/longitude pair.
+
+    Raises
+    ------
+    ValueError
+        Showing the value that could not be read.
+    """
+    if wkt.strip():
+        try:
+            return shapely.from_wkt(wkt.strip())
+        except shapely.errors.GEOSException:
+            raise ValueError(f"not readable as WKT: {wkt.strip()[:80]!r}") from None
+    if not lat.strip() and not lon.strip():
+        return None
+    try:
+        return shapely.Point(float(lon.replace(",", ".")), float(lat.replace(",", ".")))
+    except ValueError:
+        raise ValueError(f"expected decimal degrees, got latitude {lat!r} and longitude "
+                         f"{lon!r}") from None

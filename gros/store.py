@@ -164,6 +164,11 @@ class ProjectStore:
             return connection.execute(sa.select(sa.func.count()).select_from(projects_table)
                                       ).scalar_one()
 
+    def revision(self) -> int:
+        """A number that grows with every change: the newest audit entry's id."""
+        with self.engine.connect() as connection:
+            return connection.execute(sa.select(sa.func.max(audit_table.c.id))).scalar() or 0
+
     def audit(self, project_id: str | None = None, limit: int = 500) -> list[AuditEntry]:
         query = sa.select(audit_table).order_by(audit_table.c.id.desc()).limit(limit)
         if project_id is not None:

@@ -1,22 +1,64 @@
-"""Page furniture shared by every page: language, settings, cached data, footer.
+"""Page furniture shared by every page: language, data loading, filters, details.
 
-Pages import this module; it is the only place that caches data for Streamlit.
+Pages import this module; it is the only place that caches data for Streamlit and
+the only place that reads or writes the URL.
 """
 
 from __future__ import annotations
 
+import runpy
 from pathlib import Path
 
+import geopandas as gpd
+import pandas as pd
 import streamlit as st
 
-from gros import assets, gisco, i18n
+from gros import assets, gisco, i18n, maps, themes
+from gros.catalogue import open_store, project_catalogue
 from gros.data import load_region_layers
+from gros.filters import (
+    COUNTRIES,
+    ProjectFilter,
+    ViewState,
+    apply_filter,
+    view_from_query,
+    view_to_query,
+)
 from gros.layers import RegionLayers
+from gros.projects import STATUSES
+from gros.regions import EUREGIO_IDS
 from gros.settings import Settings, load_settings
+from gros.store import ProjectStore
+from gros.text import markdown_escape, money
 
 LANGUAGE_KEY = "lang"
 BASEMAP_KEY = "basemap"
+LAYERS_KEY = "layers"
+SELECTED_KEY = "selected_project"
+VIEW_READ_KEY = "view_read_from_url"
+FILTER_KEYS = {
+    "themes": "filter_themes", "countries": "filter_countries", "euregios": "filter_euregios",
+    "provinces": "filter_provinces", "statuses": "filter_statuses",
+    "programmes": "filter_programmes", "years": "filter_years", "budget": "filter_budget",
+    "query": "filter_query",
+}
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+FRAME_SCRIPT = Path(__file__).resolve().parent.parent / "dashboard.py"
+
+
+def run_inside_frame() -> None:
+    """Make sure the page runs inside the frame (``dashboard.py``).
+
+    Until some session has run ``st.navigation``, Streamlit treats an app with a
+    ``pages/`` folder the old way and runs a deep-linked page (``/projects?…``)
+    on its own, without the frame's sidebar, language or navigation. In that
+    case run the frame, which navigates to this same page, and stop.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        runpy.run_path(str(FRAME_SCRIPT), run_name="__main__")
+        st.stop()
 
 
 @st.cache_resource(show_spinner=False)
@@ -29,18 +71,69 @@ def settings() -> Settings:
     return load_settings()
 
 
+def read_view_from_url() -> list[str]:
+    """Initialise the session from the URL, once; returns the parts that were ignored."""
+    if st.session_state.get(VIEW_READ_KEY):
+        return []
+    view, notes = view_from_query(st.query_params.to_dict())
+    st.session_state[VIEW_READ_KEY] = True
+    _keep(LANGUAGE_KEY, view.language)
+    _keep(BASEMAP_KEY, view.basemap)
+    _keep(LAYERS_KEY, list(view.layers))
+    f = view.filter
+    for name, key in FILTER_KEYS.items():
+        value = getattr(f, name)
+        if name in ("years", "budget"):
+            if value is not None:
+                _keep(key, value)
+        elif name == "query":
+            _keep(key, value)
+        else:
+            _keep(key, list(value))
+    return notes
+
+
+# Streamlit forgets a widget's value when the page changes, but the view must
+# follow people from page to page. Each widget's value is therefore also kept
+# under a plain session key: restored before the widget is drawn, updated by
+# its on_change callback (which runs before the rerun that draws it again).
+def _kept(key: str) -> str:
+    return f"kept_{key}"
+
+
+def _keep(key: str, value: object) -> None:
+    st.session_state[_kept(key)] = value
+
+
+def _remember(key: str) -> None:
+    st.session_state[_kept(key)] = st.session_state[key]
+
+
+def _persistent(key: str, default: object = None) -> dict[str, object]:
+    """Widget arguments that restore the kept value (or ``default``) and keep changes."""
+    if _kept(key) in st.session_state:
+        st.session_state[key] = st.session_state[_kept(key)]
+    elif default is not None and key not in st.session_state:
+        st.session_state[key] = default
+    return {"key": key, "on_change": _remember, "args": (key,)}
+
+
+def kept(key: str, default: object = None) -> object:
+    return st.session_state.get(_kept(key), default)
+
+
 def language() -> str:
-    """The language chosen in the sidebar, initialised from ``?lang=``."""
-    if LANGUAGE_KEY not in st.session_state:
-        st.session_state[LANGUAGE_KEY] = i18n.parse_language(st.query_params.get("lang"))
-    chosen = st.sidebar.selectbox(
-        i18n.t("sidebar.language", st.session_state[LANGUAGE_KEY]),
-        i18n.LANGUAGES,
+    """The language chosen in the sidebar."""
+    return st.sidebar.selectbox(
+        i18n.t("sidebar.language", current_language()), i18n.LANGUAGES,
         format_func=i18n.LANGUAGE_NAMES.__getitem__,
-        key=LANGUAGE_KEY,
+        **_persistent(LANGUAGE_KEY, i18n.DEFAULT_LANGUAGE),
     )
-    st.query_params["lang"] = chosen
-    return chosen
+
+
+def current_language() -> str:
+    return st.session_state.get(_kept(LANGUAGE_KEY)) or st.session_state.get(
+        LANGUAGE_KEY, i18n.DEFAULT_LANGUAGE)
 
 
 @st.cache_data(show_spinner=False)
@@ -76,5 +169,259 @@ def region_layers(lang: str) -> RegionLayers | None:
         return None
 
 
+@st.cache_resource(show_spinner=False)
+def _store(url_settings: Settings) -> ProjectStore:
+    return open_store(url_settings)
+
+
+def store() -> ProjectStore:
+    """The project store, created and seeded on first use."""
+    return _store(settings())
+
+
+@st.cache_data(show_spinner=False)
+def _catalogue(_store: ProjectStore, _layers: RegionLayers | None, revision: int,
+               layers_key: tuple) -> gpd.GeoDataFrame:
+    return project_catalogue(_store, _layers)
+
+
+def catalogue(layers: RegionLayers | None) -> gpd.GeoDataFrame:
+    """Every project with its regions; recomputed only when the store changes."""
+    current = store()
+    layers_key = (layers.nuts_year, layers.nuts_scale, layers.nuts_fetched) if layers else ()
+    return _catalogue(current, layers, current.revision(), layers_key)
+
+
+def euregio_name(layers: RegionLayers | None, euregio_id: str, lang: str) -> str:
+    if layers is None:
+        return euregio_id
+    row = layers.euregios.set_index("id").loc[euregio_id]
+    return row[f"name_{lang}"] or row["name"]
+
+
+def _years_range(frame: pd.DataFrame) -> tuple[int, int]:
+    years = pd.concat([frame["start_year"], frame["end_year"]]).dropna()
+    if years.empty:
+        return (2000, 2030)
+    return int(years.min()), int(years.max())
+
+
+def reset_filters() -> None:
+    for key in FILTER_KEYS.values():
+        st.session_state.pop(key, None)
+        st.session_state.pop(_kept(key), None)
+
+
+def filter_sidebar(frame: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str
+                   ) -> ProjectFilter:
+    """The filter widgets in the sidebar; returns what they select."""
+    sidebar = st.sidebar
+    sidebar.subheader(i18n.t("filters", lang))
+    query = sidebar.text_input(i18n.t("filter.query", lang), max_chars=200,
+                               **_persistent(FILTER_KEYS["query"], ""))
+    chosen_themes = sidebar.multiselect(
+        i18n.t("filter.themes", lang), themes.THEME_IDS,
+        format_func=lambda tid: f"{themes.BY_ID[tid].icon} {themes.BY_ID[tid].label(lang)}",
+        **_persistent(FILTER_KEYS["themes"], []))
+    countries = sidebar.multiselect(
+        i18n.t("filter.countries", lang), COUNTRIES,
+        format_func=lambda c: i18n.t(f"country.{c}", lang),
+        **_persistent(FILTER_KEYS["countries"], []))
+    euregios = sidebar.multiselect(
+        i18n.t("filter.euregios", lang), EUREGIO_IDS,
+        format_func=lambda e: euregio_name(layers, e, lang),
+        **_persistent(FILTER_KEYS["euregios"], []))
+    province_names = ({} if layers is None else
+                      dict(zip(layers.border_provinces["nuts_id"],
+                               layers.border_provinces["name"], strict=True)))
+    provinces = sidebar.multiselect(
+        i18n.t("filter.provinces", lang), list(province_names),
+        format_func=lambda p: province_names.get(p, p), **_persistent(FILTER_KEYS["provinces"], []))
+    statuses = sidebar.multiselect(
+        i18n.t("filter.statuses", lang), STATUSES,
+        format_func=lambda s: i18n.t(f"status.{s}", lang),
+        **_persistent(FILTER_KEYS["statuses"], []))
+    programmes = sidebar.multiselect(
+        i18n.t("filter.programmes", lang),
+        sorted(p for p in frame["programme"].unique() if p),
+        **_persistent(FILTER_KEYS["programmes"], []))
+    first, last = _years_range(frame)
+    stored_years = kept(FILTER_KEYS["years"])
+    if stored_years is not None:
+        _keep(FILTER_KEYS["years"], (max(first, min(stored_years[0], last)),
+                                     min(last, max(stored_years[1], first))))
+    years = sidebar.slider(i18n.t("filter.years", lang), first, last,
+                           **_persistent(FILTER_KEYS["years"], (first, last)))
+    top = float(frame["budget_eur"].max()) if frame["budget_eur"].notna().any() else 0.0
+    budget = None
+    if top > 0:
+        top_m = float(max(1, round(top / 1e6 + 0.5)))
+        stored = kept(FILTER_KEYS["budget"])
+        if stored is not None:
+            _keep(FILTER_KEYS["budget"], (min(float(stored[0]), top_m),
+                                          min(float(stored[1]), top_m)))
+        chosen = sidebar.slider(i18n.t("filter.budget", lang), 0.0, top_m, step=0.1,
+                                help=i18n.t("filter.budget.help", lang),
+                                **_persistent(FILTER_KEYS["budget"], (0.0, top_m)))
+        if chosen != (0.0, top_m):
+            budget = (chosen[0] * 1e6, chosen[1] * 1e6)
+    sidebar.button(i18n.t("filter.reset", lang), on_click=reset_filters,
+                   use_container_width=True)
+    return ProjectFilter(
+        themes=tuple(chosen_themes), countries=tuple(countries), euregios=tuple(euregios),
+        provinces=tuple(provinces), statuses=tuple(statuses), programmes=tuple(programmes),
+        years=tuple(years) if tuple(years) != (first, last) else None, budget=budget,
+        query=query.strip(),
+    )
+
+
+def map_options_sidebar(lang: str) -> tuple[str, tuple[str, ...]]:
+    basemap = st.sidebar.radio(
+        i18n.t("sidebar.basemap", lang), list(maps.BASEMAPS),
+        format_func=lambda key: i18n.t(f"basemap.{key}", lang),
+        **_persistent(BASEMAP_KEY, "light"))
+    shown = st.sidebar.multiselect(
+        i18n.t("layers", lang), list(maps.LAYERS),
+        format_func=lambda key: i18n.t(f"layer.{key}", lang),
+        **_persistent(LAYERS_KEY, list(maps.LAYERS)))
+    return basemap, tuple(layer for layer in maps.LAYERS if layer in shown)
+
+
+def write_url(wanted: ProjectFilter, lang: str, basemap: str | None = None,
+              layers: tuple[str, ...] | None = None) -> None:
+    """Put the view in the URL, so the address can be shared."""
+    view = ViewState(filter=wanted, language=lang,
+                     basemap=basemap or kept(BASEMAP_KEY, "light"),
+                     layers=layers if layers is not None else
+                     tuple(kept(LAYERS_KEY, maps.LAYERS)))
+    params = view_to_query(view)
+    if dict(st.query_params.to_dict()) != params:
+        st.query_params.from_dict(params)
+
+
+def filtered_projects(layers: RegionLayers | None, lang: str
+                      ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, ProjectFilter]:
+    """(all projects, the filtered ones, the filter), with the sidebar drawn."""
+    everything = catalogue(layers)
+    wanted = filter_sidebar(everything, layers, lang)
+    shown = apply_filter(everything, wanted)
+    st.sidebar.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(everything)))
+    return everything, shown, wanted
+
+
+def project_details(row: pd.Series, layers: RegionLayers | None, lang: str) -> None:
+    """A project's details as text; every value from data is escaped."""
+    title = row[f"title_{lang}"] or row["title"]
+    st.subheader(markdown_escape(title))
+    theme_labels = " · ".join(f"{themes.BY_ID[t].icon} {themes.BY_ID[t].label(lang)}"
+                              for t in row["themes"])
+    st.markdown(markdown_escape(theme_labels))
+    if row["description"]:
+        st.markdown(markdown_escape(row["description"]))
+    period = " – ".join(part for part in (row["start"], row["end"]) if part) or "—"
+    facts = [
+        (i18n.t("detail.status", lang),
+         i18n.t(f"status.{row['status']}", lang) if row["status"] else "—"),
+        (i18n.t("detail.period", lang), period),
+        (i18n.t("detail.programme", lang), row["programme"] or "—"),
+        (i18n.t("detail.budget", lang), money(row["budget_eur"], lang)),
+        (i18n.t("detail.eu", lang), money(row["eu_contribution_eur"], lang)),
+        (i18n.t("detail.lead", lang), row["lead_partner"] or "—"),
+        (i18n.t("detail.partners", lang), "; ".join(row["partners"]) or "—"),
+        (i18n.t("detail.countries", lang), ", ".join(row["countries"]) or "—"),
+        (i18n.t("detail.euregios", lang),
+         ", ".join(euregio_name(layers, e, lang) for e in row["euregios"]) or "—"),
+        (i18n.t("detail.precision", lang), i18n.t(f"precision.{row['precision']}", lang)),
+    ]
+    st.markdown("  \n".join(f"**{label}:** {markdown_escape(value)}" for label, value in facts))
+    st.markdown(f"**{i18n.t('detail.sources', lang)}:**")
+    for url in row["sources"]:
+        # A link button takes the URL as data, never as Markdown.
+        st.link_button(url[:80], url)
+    if row["last_verified"]:
+        st.caption(i18n.t("detail.verified", lang, date=row["last_verified"]))
+
+
 def footer(lang: str) -> None:
     st.caption(f"{gisco.ATTRIBUTION} · {i18n.t('approximation', lang)}")
+
+
+def project_table(frame: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str
+                  ) -> pd.DataFrame:
+    """The projects as a table of text and numbers (st.dataframe never renders HTML)."""
+    return pd.DataFrame({
+        i18n.t("column.title", lang): frame[f"title_{lang}"].where(
+            frame[f"title_{lang}"] != "", frame["title"]),
+        i18n.t("column.themes", lang): frame["themes"].map(
+            lambda ids: ", ".join(themes.BY_ID[t].label(lang) for t in ids)),
+        i18n.t("column.status", lang): frame["status"].map(
+            lambda s: i18n.t(f"status.{s}", lang) if s else ""),
+        i18n.t("column.period", lang): [
+            " – ".join(p for p in (start, end) if p)
+            for start, end in zip(frame["start"], frame["end"], strict=True)],
+        i18n.t("column.programme", lang): frame["programme"],
+        i18n.t("column.budget", lang): frame["budget_eur"],
+        i18n.t("column.eu", lang): frame["eu_contribution_eur"],
+        i18n.t("column.lead", lang): frame["lead_partner"],
+        i18n.t("column.countries", lang): frame["countries"].map(", ".join),
+        i18n.t("column.euregios", lang): frame["euregios"].map(
+            lambda ids: ", ".join(euregio_name(layers, e, lang) for e in ids)),
+    }).reset_index(drop=True)
+
+
+def small_map(layers: RegionLayers, projects: gpd.GeoDataFrame, lang: str, key: str,
+              euregio_id: str | None = None, height: int = 380) -> None:
+    """A compact map of some projects (and one highlighted Euregio), without basemap tiles."""
+    from streamlit_folium import st_folium
+
+    region_map = maps.build_region_map(layers, basemap="none", language=lang,
+                                       visible=("countries", "euregios", "projects"),
+                                       projects=projects, legend=False)
+    if euregio_id is not None:
+        maps.fit_to_euregio(region_map, layers, euregio_id)
+    st_folium(region_map, height=height, use_container_width=True, returned_objects=[],
+              key=key)
+
+
+EDITOR_KEY = "editor_unlocked"
+
+
+def _secret(section: str) -> dict | None:
+    try:
+        value = st.secrets.get(section)
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        return None
+    return dict(value) if value is not None else None
+
+
+def editor(lang: str) -> str | None:
+    """Who may change data: an actor name once unlocked, None (with the reason shown)
+    otherwise. An editor password (stored hashed in the secrets) or an OpenID Connect
+    login (``st.login``) unlocks; with neither configured, changing data is off."""
+    from gros.auth import verify_password
+
+    editor_secrets = _secret("editor") or {}
+    if _secret("auth") is not None:
+        if not st.user.is_logged_in:
+            st.button(i18n.t("data.login", lang), on_click=st.login)
+            return None
+        st.button(i18n.t("data.logout", lang), on_click=st.logout)
+        return str(st.user.get("email") or st.user.get("name") or "login")
+    if editor_secrets.get("password_hash"):
+        if st.session_state.get(EDITOR_KEY):
+            return "editor"
+        password = st.text_input(i18n.t("data.password", lang), type="password",
+                                 key="editor_password")
+        if password:
+            try:
+                ok = verify_password(password, str(editor_secrets["password_hash"]))
+            except ValueError as exc:
+                st.error(str(exc))
+                return None
+            if ok:
+                st.session_state[EDITOR_KEY] = True
+                return "editor"
+            st.error(i18n.t("data.password.wrong", lang))
+        return None
+    st.info(i18n.t("data.locked", lang))
+    return None

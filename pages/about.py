@@ -6,6 +6,8 @@ import streamlit as st
 from gros import gisco, i18n
 from pages import _ui
 
+_ui.run_inside_frame()
+
 lang = st.session_state[_ui.LANGUAGE_KEY]
 st.title(i18n.t("about.title", lang))
 st.subheader(i18n.t("about.sources", lang))

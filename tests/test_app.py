@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from gros import gisco, regions
+from gros.auth import hash_password
 from tests.conftest import REPO
 
-TIMEOUT = 60
+TIMEOUT = 90
 
 
 def _app(**query: str) -> AppTest:
@@ -20,27 +22,68 @@ def _app(**query: str) -> AppTest:
     return app
 
 
+def _page(page: str, **query: str) -> AppTest:
+    """The app opened on ``page`` (e.g. "pages/projects.py")."""
+    app = _app(**query).run()
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
 def map_arguments(app: AppTest) -> dict[str, Any]:
     """What the page handed to the streamlit-folium component (script, links…)."""
     maps = [e for e in app.get("component_instance")
             if e.proto.component_name == "streamlit_folium.st_folium"]
-    assert len(maps) == 1, "expected one map on the page"
+    assert maps, "expected a map on the page"
     return json.loads(maps[0].proto.json_args)
 
 
-def test_map_page_draws_the_regions_with_local_leaflet(app_env):
+def _sidebar_count(app: AppTest) -> str:
+    return next(c.value for c in app.sidebar.caption if "projects" in c.value
+                or "projecten" in c.value)
+
+
+def test_map_page_draws_regions_and_projects_with_local_leaflet(app_env):
     app = _app(basemap="none").run()
-    assert not app.exception
+    assert not app.exception, app.exception
     assert [e.value for e in app.error] == []
     assert app.title[0].value == "GROS-dashboard"
     assert app.sidebar.radio[0].value == "none"
-    assert gisco.ATTRIBUTION in app.caption[-1].value
     arguments = map_arguments(app)
     for euregio_id in regions.EUREGIO_IDS:
         assert f"gros-euregio-{euregio_id}" in arguments["script"]
+    assert "rail-maastricht-aachen" in arguments["feature_group"]
     links = arguments["js_links"] + arguments["css_links"]
     assert links and all(link.startswith("../../app/static/vendor/") for link in links)
-    assert arguments["returned_objects"] == []
+    assert any("markercluster" in link for link in arguments["js_links"])
+    assert set(arguments["returned_objects"]) == {"last_object_clicked_tooltip",
+                                                  "last_object_clicked"}
+    assert any(gisco.ATTRIBUTION in c.value for c in app.main.caption)
+
+
+def test_a_theme_in_the_url_restores_the_filter(app_env):
+    everything = _app(lang="en").run()
+    total = int(_sidebar_count(everything).split(" of ")[1].split()[0])
+    app = _app(theme="transport", lang="en").run()
+    assert not app.exception
+    assert app.sidebar.multiselect[0].value == ["transport"]
+    shown = int(_sidebar_count(app).split(" of ")[0])
+    assert 0 < shown < total
+    feature_group = map_arguments(app)["feature_group"]
+    assert "rail-maastricht-aachen" in feature_group
+    assert "grenzinfopunkt-aachen-eurode" not in feature_group  # a labour project
+
+
+def test_changing_a_filter_writes_the_url(app_env):
+    app = _app(lang="en").run()
+    app.sidebar.multiselect[0].set_value(["health"]).run()
+    assert app.query_params["theme"] == "health"
+    assert app.query_params["lang"] == "en"
+
+
+def test_unknown_url_values_are_reported(app_env):
+    app = _app(theme="sports", lang="en").run()
+    assert "theme='sports'" in app.warning[0].value
 
 
 def test_language_from_the_url(app_env):
@@ -50,10 +93,36 @@ def test_language_from_the_url(app_env):
     assert app.sidebar.selectbox[0].value == "de"
 
 
+def test_projects_page_lists_the_filtered_projects(app_env):
+    app = _page("pages/projects.py", lang="en", theme="transport")
+    table = app.dataframe[0].value
+    assert len(table) >= 10
+    assert table["Themes"].str.contains("Public transport").all()
+    assert [b.label for b in app.get("download_button")] == ["CSV", "XLSX", "GEOJSON"]
+
+
+def test_euregio_page_shows_a_profile(app_env):
+    app = _page("pages/euregios.py", lang="en", euregio="maas-rijn")
+    assert app.title[0].value.replace("\\", "") == "Euregio Meuse-Rhine"  # Markdown-escaped
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Seat"] == "Eupen"
+    assert metrics["Founded"] == "1976"
+    members = app.dataframe[0].value
+    assert members["NUTS-3 region"].str.startswith("DEA2D").any()
+    projects = app.dataframe[1].value
+    assert projects["Title"].str.contains("Maastricht").any()
+
+
+def test_themes_page_has_a_panel_per_theme(app_env):
+    app = _page("pages/themes.py", lang="en")
+    overview = app.dataframe[0].value
+    assert len(overview) == 9
+    assert overview["Projects"].sum() >= 55
+    assert app.header[0].value.endswith("Labour market")
+
+
 def test_about_page_lists_sources_and_the_approximation(app_env):
-    app = _app(lang="en").run()
-    app.switch_page("pages/about.py").run()
-    assert not app.exception
+    app = _page("pages/about.py", lang="en")
     assert app.title[0].value == "About this dashboard"
     markdown = " ".join(m.value for m in app.markdown)
     assert gisco.ATTRIBUTION in markdown
@@ -61,6 +130,58 @@ def test_about_page_lists_sources_and_the_approximation(app_env):
     table = app.dataframe[0].value
     assert len(table) == 7
     assert table["Area (km²)"].min() > 1_000
+
+
+def test_data_page_is_read_only_without_an_editor(app_env):
+    app = _page("pages/data.py", lang="en")
+    assert "Changing data is off" in app.info[0].value
+    assert not app.get("file_uploader")
+    assert len(app.dataframe) == 1  # the audit trail is visible to all
+
+
+@pytest.fixture
+def editor_app(app_env, tmp_path, monkeypatch) -> AppTest:
+    """The data page with an editor password ("grens") and a store of its own."""
+    monkeypatch.setenv("GROS_DATA_DIR", str(tmp_path / "data"))
+    app = _app(lang="en")
+    app.secrets["editor"] = {"password_hash": hash_password("grens", iterations=1_000)}
+    app.run()
+    app.switch_page("pages/data.py").run()
+    return app
+
+
+def test_a_wrong_password_keeps_editing_off(editor_app):
+    editor_app.text_input(key="editor_password").input("wrong").run()
+    assert editor_app.error[0].value == "Wrong password."
+
+
+def test_an_editor_adds_a_project_with_the_form(editor_app):
+    editor_app.text_input(key="editor_password").input("grens").run()
+    assert not editor_app.exception
+    form = {t.label: t for t in editor_app.text_input}
+    form["Id"].input("gip-test")
+    form["Title"].input("<b>GrensInfoPunt</b> test")
+    form["Latitude"].input("50.85")
+    form["Longitude"].input("5.69")
+    editor_app.multiselect[0].set_value(["labour"])
+    next(t for t in editor_app.text_area if t.label.startswith("Source URLs")).input(
+        "https://example.org/gip")
+    editor_app.button[0].click().run()
+    assert not editor_app.exception, editor_app.exception
+    assert editor_app.success[0].value == "Saved as version 1."
+    audit = editor_app.dataframe[-1].value
+    assert audit.iloc[0]["Project"] == "gip-test"
+    assert audit.iloc[0]["By"] == "editor"
+
+
+def test_an_invalid_form_names_the_problem(editor_app):
+    editor_app.text_input(key="editor_password").input("grens").run()
+    form = {t.label: t for t in editor_app.text_input}
+    form["Id"].input("bad-one")
+    form["Title"].input("No location, no source")
+    editor_app.button[0].click().run()
+    message = editor_app.error[0].value
+    assert "themes" in message and "sources" in message and "geometry" in message
 
 
 def test_unavailable_boundaries_still_start_the_app(app_env, tmp_path, monkeypatch):

@@ -86,3 +86,33 @@ def test_projects_export_writes_each_format(mirror_url, tmp_path):
     collection = json.loads((tmp_path / "projects.geojson").read_text())
     assert len(collection["features"]) >= 40
     assert "euregios" in collection["features"][0]["properties"]
+
+
+def test_projects_import_reports_rows_and_is_all_or_nothing(mirror_url, tmp_path):
+    env = _project_env(mirror_url, tmp_path)
+    source = tmp_path / "projecten.csv"
+    source.write_text(
+        "id;titel;thema;lat;lon;bron\n"
+        "gip-venlo;GrensInfoPunt Venlo;arbeidsmarkt;51,37;6,17;https://example.org/gip\n"
+        "bad-row;Zonder thema;;51,37;6,17;https://example.org/x\n", encoding="utf-8")
+
+    dry = _run(["projects", "import", str(source), "--dry-run", "--json"], env)
+    assert dry.returncode == 0, dry.stderr
+    report = json.loads(dry.stdout)
+    assert report["rows"] == 2 and report["accepted"] == 1
+    assert report["rejected"][0]["row"] == 3
+    assert {"row", "column", "reason"} <= set(report["rejected"][0])
+
+    refused = _run(["projects", "import", str(source), "--json"], env)
+    assert refused.returncode == 1
+    assert "nothing was imported" in refused.stderr
+    listing = json.loads(_run(["projects", "list", "--json"], env).stdout)
+    assert "gip-venlo" not in {p["id"] for p in listing}
+
+    partial = _run(["projects", "import", str(source), "--partial", "--json"], env)
+    assert partial.returncode == 0, partial.stderr
+    assert json.loads(partial.stdout)["created"] == 1
+    listing = json.loads(_run(["projects", "list", "--json"], env).stdout)
+    venlo = {p["id"]: p for p in listing}["gip-venlo"]
+    assert venlo["themes"] == ["labour"]
+    assert "rhein-maas-nord" in venlo["euregios"]

@@ -13,10 +13,16 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import shapely
 
+from gros.auth import hash_password
+from gros.catalogue import open_store
+from gros.projects import Project
+from gros.settings import load_settings
 from tests.conftest import REPO
 
 CHROMIUM = Path(os.environ.get("GROS_CHROMIUM", "/usr/bin/chromium"))
@@ -46,16 +52,34 @@ def _wait_healthy(url: str, process: subprocess.Popen) -> None:
     raise RuntimeError(f"streamlit did not answer on {url} within {START_TIMEOUT_S} s")
 
 
-@pytest.fixture(scope="session")
-def app_url(mirror_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a running dashboard pointed at the GISCO mirror."""
+XSS = "<img src=x onerror=alert(1)>"
+EDITOR_PASSWORD = "grens-test"  # noqa: S105 - a test server's throwaway password
+
+
+def _xss_project() -> Project:
+    """A project whose title is an HTML payload, drawn as a line near Venlo."""
+    return Project(id="xss-probe", title=XSS, description=f"{XSS} **not bold**",
+                   themes=("culture",), sources=("https://example.org/xss",),
+                   geometry=shapely.LineString([(6.17, 51.37), (6.25, 51.33)]),
+                   precision="exact", countries=("NL", "DE"), status="ongoing")
+
+
+@contextmanager
+def running_app(env: dict[str, str], home: Path) -> Iterator[str]:
+    """Start ``streamlit run dashboard.py`` on a free port; yield its URL; stop it."""
     port = _free_port()
-    log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w")
+    secrets = home / ".streamlit" / "secrets.toml"
+    secrets.parent.mkdir(parents=True, exist_ok=True)
+    secrets.write_text(f'[editor]\npassword_hash = "'
+                       f'{hash_password(EDITOR_PASSWORD, iterations=1_000)}"\n')
+    log = (home / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env={**os.environ, **mirror_env}, stdout=log, stderr=subprocess.STDOUT,
+        # HOME holds the editor secret: the checkout stays untouched.
+        cwd=REPO, env={**os.environ, **env, "HOME": str(home)}, stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -68,6 +92,24 @@ def app_url(mirror_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_env_with_xss(mirror_env: dict[str, str],
+                     tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The mirror environment with a store seeded and holding the XSS probe."""
+    env = {**mirror_env, "GROS_DATA_DIR": str(tmp_path_factory.mktemp("browser-data"))}
+    store = open_store(load_settings(env))
+    store.upsert_many([_xss_project()], source="browser-test")
+    return env
+
+
+@pytest.fixture(scope="session")
+def app_url(app_env_with_xss: dict[str, str],
+            tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a running dashboard pointed at the GISCO mirror."""
+    with running_app(app_env_with_xss, tmp_path_factory.mktemp("home")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -91,7 +133,9 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     page.requests = []
+    page.dialogs = []
     page.on("request", lambda request: page.requests.append(request.url))
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     try:
         yield page
     finally:
@@ -106,3 +150,19 @@ def wait_for_app(page) -> None:
 
 def map_frame(page):
     return page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+
+
+PROJECT_FEATURE_COUNT = """() => {
+    let count = 0;
+    (window.feature_group || []).filter(group => window.map.hasLayer(group))
+        .forEach(group => group.eachLayer(layer => {
+        count += layer.getLayers ? layer.getLayers().length : 1;
+    }));
+    return count;
+}"""
+
+
+def project_feature_count(page) -> int:
+    """Project features drawn in the map (markers inside clusters included)."""
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    return frame.evaluate(PROJECT_FEATURE_COUNT)

@@ -6,9 +6,32 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import OUTPUT_DIR, map_frame, wait_for_app
+from tests.browser.conftest import (
+    OUTPUT_DIR,
+    XSS,
+    map_frame,
+    project_feature_count,
+    running_app,
+    wait_for_app,
+)
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def _wait_for_projects(page, expected: int | None = None) -> int:
+    """Wait until the project layer is drawn (with ``expected`` features, if given)."""
+    page.wait_for_function(
+        """(expected) => {
+            const frame = [...document.querySelectorAll('iframe')].find(
+                f => f.title === 'streamlit_folium.st_folium');
+            const w = frame && frame.contentWindow;
+            if (!w || !w.feature_group || !w.feature_group.length) return false;
+            let count = 0;
+            w.feature_group.filter(g => w.map.hasLayer(g)).forEach(g => g.eachLayer(l => {
+                count += l.getLayers ? l.getLayers().length : 1; }));
+            return expected === null ? count > 0 : count === expected;
+        }""", arg=expected, timeout=30_000)
+    return project_feature_count(page)
 
 
 def test_the_map_draws_the_seven_euregios_offline(app_url, page):
@@ -19,6 +42,8 @@ def test_the_map_draws_the_seven_euregios_offline(app_url, page):
     expect(frame.locator("path.gros-euregio-maas-rijn")).to_have_count(1)
     expect(frame.locator("path.gros-country").first).to_be_visible()
     expect(frame.locator(".leaflet-control-attribution")).to_contain_text("EuroGeographics")
+    _wait_for_projects(page)
+    expect(frame.locator("path.gros-project-line").first).to_be_attached()
 
     OUTPUT_DIR.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT_DIR / "dashboard-default.png"))
@@ -27,8 +52,7 @@ def test_the_map_draws_the_seven_euregios_offline(app_url, page):
                if urlparse(url).scheme in ("http", "https", "ws", "wss")
                and urlparse(url).hostname not in LOCAL_HOSTS]
     assert outside == []
-    leaflet = [url for url in page.requests if url.endswith("/vendor/leaflet/leaflet.js")]
-    assert leaflet, "Leaflet was not loaded from the app's own static files"
+    assert any(url.endswith("/vendor/leaflet/leaflet.js") for url in page.requests)
 
 
 def test_hovering_a_euregio_shows_its_tooltip(app_url, page):
@@ -43,3 +67,64 @@ def test_hovering_a_euregio_shows_its_tooltip(app_url, page):
     expect(tooltip).to_contain_text("Euregio Meuse-Rhine")
     expect(tooltip).to_contain_text("Eupen")
     expect(tooltip).to_contain_text("NUTS-3 regions")
+
+
+def test_a_theme_filter_changes_the_projects_drawn(app_url, page):
+    page.goto(f"{app_url}/?basemap=none&lang=en")
+    wait_for_app(page)
+    everything = _wait_for_projects(page)
+    assert everything >= 55
+
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+    page.get_by_role("option", name="Health care").click()
+    page.keyboard.press("Escape")
+    count = page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').filter(
+        has_text=f"of {everything} projects")
+    expect(count).not_to_contain_text(f"{everything} of {everything}", timeout=15_000)
+    shown = int(count.inner_text().split(" of ")[0])
+    assert 0 < shown < everything
+    assert _wait_for_projects(page, expected=shown) == shown
+    assert "theme=health" in page.url
+
+
+def test_clicking_a_project_shows_its_details(app_url, page):
+    page.goto(f"{app_url}/?basemap=none&lang=en&theme=transport")
+    wait_for_app(page)
+    _wait_for_projects(page)
+    frame = map_frame(page)
+    line = frame.locator("path.gros-project-line").nth(3)
+    line.dispatch_event("mouseover")
+    title = frame.locator(".leaflet-tooltip b, .leaflet-tooltip").first.inner_text()
+    line.dispatch_event("click")
+    wait_for_app(page)
+    heading = page.locator('[data-testid="stMain"] h3').first
+    expect(heading).to_have_text(title.splitlines()[0].strip(), timeout=15_000)
+
+
+def test_text_from_data_is_shown_not_run(app_url, page):
+    page.goto(f"{app_url}/?basemap=none&lang=en&q=onerror")
+    wait_for_app(page)
+    expect(page.locator('[data-testid="stMain"] h3').first).to_have_text(XSS)
+    expect(page.get_by_text("**not bold**", exact=False)).to_be_visible()
+    _wait_for_projects(page, expected=1)
+    frame = map_frame(page)
+    probe = frame.locator("path.gros-project-line")
+    expect(probe).to_have_count(1)
+    probe.dispatch_event("mouseover")
+    expect(frame.locator(".leaflet-tooltip")).to_contain_text(XSS)
+    assert frame.locator("img[src='x']").count() == 0
+    assert page.locator("img[src='x']").count() == 0
+    assert page.dialogs == []
+
+
+def test_a_deep_link_on_a_fresh_server_opens_inside_the_frame(app_env_with_xss, page,
+                                                              tmp_path):
+    """The first request a new server sees is a link to a page with a view in it."""
+    with running_app(app_env_with_xss, tmp_path) as url:
+        page.goto(f"{url}/projects?lang=en&theme=transport")
+        wait_for_app(page)
+        expect(page.locator("h1").first).to_have_text("Projects")
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar).to_contain_text("Language")
+        expect(sidebar).to_contain_text("Public transport and mobility")
+        expect(sidebar.get_by_role("link", name="About")).to_be_visible()

@@ -1,0 +1,191 @@
+"""Data page: import a file with a validation report, edit one project, the audit trail."""
+
+import pandas as pd
+import streamlit as st
+
+from gros import i18n, importers, themes
+from gros.layers import nuts3_points
+from gros.projects import (
+    PRECISIONS,
+    STATUSES,
+    ProjectInvalid,
+    location_from_text,
+    project_from_record,
+)
+from gros.store import VersionConflict
+from gros.text import markdown_escape
+from pages import _ui
+
+_ui.run_inside_frame()
+
+CRS_CHOICES = ("", "EPSG:4326", "EPSG:28992", "EPSG:31370", "EPSG:3812")
+
+lang = _ui.current_language()
+st.title(i18n.t("data.title", lang))
+layers = _ui.region_layers(lang)
+store = _ui.store()
+actor = _ui.editor(lang)
+max_mb = _ui.settings().max_upload_mb
+
+import_tab, edit_tab, audit_tab = st.tabs([
+    i18n.t("data.tab.import", lang), i18n.t("data.tab.edit", lang),
+    i18n.t("data.tab.audit", lang)])
+
+with import_tab:
+    if actor is not None:
+        upload = st.file_uploader(i18n.t("data.upload", lang, mb=f"{max_mb:g}"),
+                                  type=["csv", "xlsx", "geojson", "json"], key="upload")
+        left, right = st.columns(2)
+        fmt = left.selectbox(i18n.t("data.format", lang), ("", *importers.FORMATS),
+                             format_func=lambda f: f or i18n.t("data.auto", lang))
+        crs = right.selectbox(i18n.t("data.crs", lang), CRS_CHOICES,
+                              format_func=lambda c: c or i18n.t("data.auto", lang))
+        if upload is not None:
+            try:
+                result = importers.read_projects(
+                    upload.getvalue(), upload.name, fmt or None,
+                    max_bytes=int(max_mb * 1024 * 1024), crs=crs or None,
+                    nuts3_points=nuts3_points(layers) if layers is not None else None)
+            except importers.ImportFileError as exc:
+                st.error(i18n.t("data.file_error", lang, error=str(exc)))
+                result = None
+            if result is not None:
+                counts = st.columns(3)
+                counts[0].metric(i18n.t("data.rows", lang), result.rows)
+                counts[1].metric(i18n.t("data.accepted", lang), len(result.accepted))
+                counts[2].metric(i18n.t("data.rejected", lang), len(result.rejected_rows()))
+                if result.warnings:
+                    with st.expander(i18n.t("data.warnings", lang), expanded=True):
+                        for warning in result.warnings:
+                            st.markdown(f"- {markdown_escape(warning)}")
+                if result.accepted:
+                    from gros.projects import projects_frame
+
+                    preview = projects_frame(result.accepted)
+                    preview["euregios"] = [[] for _ in range(len(preview))]
+                    st.dataframe(_ui.project_table(preview, layers, lang), hide_index=True,
+                                 use_container_width=True)
+                if result.rejected:
+                    st.dataframe(pd.DataFrame(
+                        [{"row": r.row, "column": r.column, "reason": r.reason}
+                         for r in result.rejected]), hide_index=True, use_container_width=True)
+                    st.download_button(i18n.t("data.rejected.download", lang),
+                                       result.rejected_csv(), file_name="rejected-rows.csv",
+                                       mime="text/csv")
+                partial = bool(result.rejected) and st.checkbox(i18n.t("data.partial", lang))
+                if st.button(i18n.t("data.confirm", lang), type="primary",
+                             disabled=not result.accepted):
+                    if result.rejected and not partial:
+                        st.error(i18n.t("data.blocked", lang,
+                                        count=len(result.rejected_rows())))
+                    else:
+                        summary = store.upsert_many(result.accepted, source=upload.name,
+                                                    actor=actor)
+                        st.success(i18n.t("data.imported", lang, created=summary.created,
+                                          updated=summary.updated, unchanged=summary.unchanged))
+
+with edit_tab:
+    if actor is not None:
+        stored = {s.project.id: s for s in store.all()}
+        choice = st.selectbox(i18n.t("data.choose", lang), ["", *stored],
+                              format_func=lambda pid: stored[pid].project.title if pid
+                              else i18n.t("data.new", lang), key="edit_choice")
+        current = stored.get(choice)
+        project = current.project if current else None
+        with st.form(f"project_form_{choice or 'new'}"):
+            record = {
+                "id": st.text_input(i18n.t("field.id", lang), project.id if project else "",
+                                    disabled=project is not None),
+                "title": st.text_input(i18n.t("field.title", lang),
+                                       project.title if project else ""),
+                "description": st.text_area(i18n.t("field.description", lang),
+                                            project.description if project else ""),
+                "themes": st.multiselect(
+                    i18n.t("column.themes", lang), themes.THEME_IDS,
+                    default=list(project.themes) if project else [],
+                    format_func=lambda t: themes.BY_ID[t].label(lang)),
+                "status": st.selectbox(
+                    i18n.t("column.status", lang), ("", *STATUSES),
+                    index=(STATUSES.index(project.status) + 1) if project and project.status
+                    else 0, format_func=lambda s: i18n.t(f"status.{s}", lang) if s else "—"),
+                "start": st.text_input(i18n.t("field.start", lang),
+                                       (project.start or "") if project else ""),
+                "end": st.text_input(i18n.t("field.end", lang),
+                                     (project.end or "") if project else ""),
+                "programme": st.text_input(i18n.t("column.programme", lang),
+                                           (project.programme or "") if project else ""),
+                "budget_eur": st.text_input(
+                    i18n.t("column.budget", lang),
+                    f"{project.budget_eur:g}" if project and project.budget_eur is not None
+                    else ""),
+                "eu_contribution_eur": st.text_input(
+                    i18n.t("column.eu", lang),
+                    f"{project.eu_contribution_eur:g}"
+                    if project and project.eu_contribution_eur is not None else ""),
+                "lead_partner": {
+                    "name": st.text_input(i18n.t("field.lead", lang),
+                                          project.lead_partner.name
+                                          if project and project.lead_partner else ""),
+                    "country": st.text_input(i18n.t("field.lead_country", lang),
+                                             (project.lead_partner.country or "")
+                                             if project and project.lead_partner else "",
+                                             max_chars=2)},
+                "partners": st.text_input(i18n.t("field.partners", lang),
+                                          "; ".join(p.label() for p in project.partners)
+                                          if project else ""),
+                "countries": st.multiselect(i18n.t("column.countries", lang),
+                                            ("NL", "BE", "DE", "LU", "FR"),
+                                            default=list(project.countries) if project else []),
+                "precision": st.selectbox(
+                    i18n.t("detail.precision", lang), PRECISIONS,
+                    index=PRECISIONS.index(project.precision) if project else 0,
+                    format_func=lambda p: i18n.t(f"precision.{p}", lang)),
+                "sources": st.text_area(i18n.t("field.sources", lang),
+                                        "\n".join(project.sources) if project else ""),
+            }
+            point = project is not None and project.geometry_type == "point"
+            lat = st.text_input(i18n.t("field.lat", lang),
+                                f"{project.geometry.y:.6f}" if point else "")
+            lon = st.text_input(i18n.t("field.lon", lang),
+                                f"{project.geometry.x:.6f}" if point else "")
+            wkt = st.text_area(i18n.t("field.wkt", lang),
+                               project.geometry.wkt if project and not point else "")
+            saved = st.form_submit_button(i18n.t("data.save", lang), type="primary")
+        if saved:
+            if record["lead_partner"]["name"] == "":
+                record["lead_partner"] = None
+            if project is not None:
+                record["id"] = project.id
+                record.update({f"title_{code}": text for code, text in project.titles.items()})
+                record["stations"] = list(project.stations)
+            try:
+                geometry = location_from_text(lat, lon, wkt)
+                edited = project_from_record(record, geometry)
+                version = store.save(edited, current.version if current else None,
+                                     source="form", actor=actor)
+                st.success(i18n.t("data.saved", lang, version=version))
+            except ProjectInvalid as exc:
+                st.error(i18n.t("data.invalid", lang) + "\n\n" + "\n".join(
+                    f"- **{p.column}**: {markdown_escape(p.reason)}" for p in exc.problems))
+            except ValueError as exc:
+                st.error(f"{i18n.t('data.invalid', lang)} {markdown_escape(exc)}")
+            except VersionConflict as exc:
+                st.error(i18n.t("data.conflict", lang, error=str(exc)))
+        if current is not None and st.button(i18n.t("data.delete", lang), key="delete"):
+            try:
+                store.delete(current.project.id, current.version, source="form", actor=actor)
+                st.success(i18n.t("data.deleted", lang))
+            except VersionConflict as exc:
+                st.error(i18n.t("data.conflict", lang, error=str(exc)))
+
+with audit_tab:
+    entries = store.audit(limit=500)
+    st.dataframe(pd.DataFrame({
+        i18n.t("audit.at", lang): [e.at for e in entries],
+        i18n.t("audit.action", lang): [e.action for e in entries],
+        i18n.t("data.choose", lang): [e.project_id for e in entries],
+        i18n.t("audit.version", lang): [e.version for e in entries],
+        i18n.t("column.source", lang): [e.source for e in entries],
+        i18n.t("audit.actor", lang): [e.actor or "" for e in entries],
+    }), hide_index=True, use_container_width=True)
+_ui.footer(lang)

@@ -1,0 +1,71 @@
+"""Euregios page: a profile per Euregio with members, facts, its projects and a map."""
+
+import pandas as pd
+import streamlit as st
+
+from gros import i18n, stats, themes
+from gros.regions import EUREGIO_IDS
+from gros.text import markdown_escape
+from pages import _ui
+
+_ui.run_inside_frame()
+
+PROFILE_KEY = "euregio_profile"
+
+lang = _ui.current_language()
+layers = _ui.region_layers(lang)
+if layers is None:
+    st.stop()
+
+requested = st.query_params.get("euregio", "").split(",")[0]
+if PROFILE_KEY not in st.session_state or requested in EUREGIO_IDS:
+    st.session_state[PROFILE_KEY] = requested if requested in EUREGIO_IDS else EUREGIO_IDS[0]
+chosen = st.selectbox(i18n.t("euregio.choose", lang), EUREGIO_IDS, key=PROFILE_KEY,
+                      format_func=lambda e: _ui.euregio_name(layers, e, lang))
+st.query_params["euregio"] = chosen
+
+row = layers.euregios.set_index("id").loc[chosen]
+st.title(markdown_escape(_ui.euregio_name(layers, chosen, lang)))
+names = " · ".join(dict.fromkeys(row[f"name_{code}"] for code in i18n.LANGUAGES
+                                 if row[f"name_{code}"]))
+st.caption(markdown_escape(names))
+
+unknown = i18n.t("euregio.unknown", lang)
+metrics = st.columns(4)
+metrics[0].metric(i18n.t("column.seat", lang), row["seat"] or unknown)
+metrics[1].metric(i18n.t("column.founded", lang),
+                  str(int(row["founded"])) if pd.notna(row["founded"]) else unknown)
+metrics[2].metric(i18n.t("euregio.area", lang), f"{row['area_km2']:,.0f} km²")
+metrics[3].metric(i18n.t("euregio.stated_area", lang),
+                  f"{row['stated_area_km2']:,.0f} km²" if pd.notna(row["stated_area_km2"])
+                  else unknown)
+st.markdown(f"**{i18n.t('column.countries', lang)}:** "
+            + ", ".join(i18n.t(f"country.{c}", lang) for c in row["countries"]))
+if row["website"]:
+    st.link_button(row["website"], row["website"])
+st.info(i18n.t("approximation", lang))
+
+catalogue = _ui.catalogue(layers)
+own = catalogue[catalogue["euregios"].map(lambda found: chosen in found)]
+left, right = st.columns([1, 1])
+with left:
+    st.subheader(i18n.t("euregio.projects", lang))
+    counts = stats.projects_per_theme(own)
+    counts.index = [themes.BY_ID[t].label(lang) for t in counts.index]
+    st.bar_chart(counts, horizontal=True)
+with right:
+    _ui.small_map(layers, own, lang, key=f"euregio_map_{chosen}", euregio_id=chosen)
+
+st.subheader(i18n.t("euregio.members", lang, year=int(layers.memberships["nuts_year"].iloc[0])))
+members = layers.memberships[layers.memberships["euregio_id"] == chosen]
+st.dataframe(pd.DataFrame({
+    i18n.t("column.region", lang): members["nuts_id"] + " " + members["nuts_name"],
+    i18n.t("column.partial", lang): members["partial"],
+    i18n.t("column.members", lang): members["listed_members"],
+    i18n.t("column.source", lang): members["source"],
+}), hide_index=True, use_container_width=True)
+
+st.subheader(i18n.t("projects.title", lang))
+st.dataframe(_ui.project_table(own, layers, lang), hide_index=True, use_container_width=True)
+st.caption(f"{i18n.t('column.source', lang)}: {row['source']}")
+_ui.footer(lang)
