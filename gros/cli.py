@@ -194,6 +194,49 @@ def _bench(args: argparse.Namespace) -> int:
     return bench.run(args)
 
 
+def _view_from_arguments(args: argparse.Namespace):
+    """The view the filter options describe; same names and values as the URL."""
+    from gros.filters import view_from_query
+
+    params = {name: value for name, value in (
+        ("theme", args.theme), ("euregio", args.euregio), ("country", args.country),
+        ("status", args.status), ("q", args.q), ("years", args.years), ("lang", args.lang),
+        ("basemap", args.basemap), ("layers", args.layers), ("extent", args.extent),
+    ) if value is not None}
+    view, ignored = view_from_query(params)
+    if ignored:
+        raise ValueError(f"not understood: {', '.join(ignored)}")
+    return view
+
+
+def _export_map(args: argparse.Namespace) -> int:
+    from datetime import date
+    from pathlib import Path
+
+    from gros import meeting
+    from gros.catalogue import open_store, project_catalogue
+    from gros.data import load_region_layers
+
+    settings = load_settings()
+    view = _view_from_arguments(args)
+    layers = load_region_layers(settings)
+    catalogue = project_catalogue(open_store(settings), layers)
+    export = meeting.MapExport(meeting.export_title(view, layers, args.title), view,
+                               date.today())
+    page = meeting.standalone_html(layers, catalogue, export)
+    out = Path(args.out)
+    if args.kind == "map":
+        out.write_text(page, encoding="utf-8")
+    else:
+        try:
+            meeting.render_png(page, out, args.width, args.height)
+        except meeting.ChromiumMissing as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    print(f"Wrote {out} ({out.stat().st_size:,} bytes)")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m gros",
                                      description="GROS dashboard command line")
@@ -232,6 +275,27 @@ def build_parser() -> argparse.ArgumentParser:
     hashing = commands.add_parser(
         "hash-password", help="print an editor password hash for .streamlit/secrets.toml")
     hashing.set_defaults(handler=_hash_password)
+
+    export_command = commands.add_parser(
+        "export", help="a map to take to a meeting: standalone HTML or PNG")
+    export_kinds = export_command.add_subparsers(dest="kind", required=True)
+    for kind, help_text in (("map", "a self-contained HTML map that opens offline"),
+                            ("png", "a PNG picture of the map (needs Chromium)")):
+        sub = export_kinds.add_parser(kind, help=help_text)
+        sub.add_argument("--out", required=True, help="file to write")
+        sub.add_argument("--title", help="title shown on the map (default: from the filters)")
+        for name, text in (("theme", "theme ids, comma-separated"),
+                           ("euregio", "Euregio ids, comma-separated"),
+                           ("country", "NL, BE, DE, comma-separated"),
+                           ("status", "planned, ongoing, completed"), ("q", "free text"),
+                           ("years", "YYYY-YYYY"), ("lang", "nl, de, fr or en"),
+                           ("basemap", "light, osm or none"), ("layers", "layer ids"),
+                           ("extent", "lon_min,lat_min,lon_max,lat_max")):
+            sub.add_argument(f"--{name}", help=text)
+        if kind == "png":
+            sub.add_argument("--width", type=int, default=1600, help="pixels (default 1600)")
+            sub.add_argument("--height", type=int, default=900, help="pixels (default 900)")
+        sub.set_defaults(handler=_export_map)
 
     benchmark = commands.add_parser(
         "bench", help="measure the dashboard against a naive streamlit-folium baseline")

@@ -90,6 +90,10 @@ def apply_filter(frame: gpd.GeoDataFrame, wanted: ProjectFilter) -> gpd.GeoDataF
     return frame[keep.to_numpy()]
 
 
+Extent = tuple[float, float, float, float]
+"""lon_min, lat_min, lon_max, lat_max in WGS84."""
+
+
 @dataclass(frozen=True)
 class ViewState:
     """Everything a shared link restores."""
@@ -98,6 +102,21 @@ class ViewState:
     language: str = i18n.DEFAULT_LANGUAGE
     basemap: str = "light"
     layers: tuple[str, ...] = LAYERS
+    extent: Extent | None = None
+
+
+def parse_extent(value: str) -> Extent | None:
+    """``"lon_min,lat_min,lon_max,lat_max"`` in degrees, or None if it is not one."""
+    try:
+        numbers = tuple(float(part) for part in value.split(","))
+    except ValueError:
+        return None
+    if len(numbers) != 4:
+        return None
+    lon_min, lat_min, lon_max, lat_max = numbers
+    if not (-180 <= lon_min < lon_max <= 180 and -90 <= lat_min < lat_max <= 90):
+        return None
+    return numbers  # type: ignore[return-value]
 
 
 def _split(value: str | None) -> list[str]:
@@ -148,7 +167,12 @@ def view_from_query(params: Mapping[str, str]) -> tuple[ViewState, list[str]]:
         notes.append(f"basemap={basemap!r}")
         basemap = "light"
     layers = pick("layers", LAYERS) if params.get("layers") is not None else LAYERS
-    return ViewState(filter_, language, basemap, layers), notes
+    extent = None
+    if params.get("extent"):
+        extent = parse_extent(params["extent"])
+        if extent is None:
+            notes.append(f"extent={params['extent']!r}")
+    return ViewState(filter_, language, basemap, layers, extent), notes
 
 
 def view_to_query(view: ViewState) -> dict[str, str]:
@@ -164,6 +188,7 @@ def view_to_query(view: ViewState) -> dict[str, str]:
         "lang": view.language if view.language != i18n.DEFAULT_LANGUAGE else "",
         "basemap": view.basemap if view.basemap != "light" else "",
         "layers": ",".join(view.layers) if tuple(view.layers) != LAYERS else "",
+        "extent": ",".join(f"{v:.4f}" for v in view.extent) if view.extent else "",
     }
     return {name: value for name, value in params.items() if value}
 

@@ -311,7 +311,9 @@ class _Legend(MacroElement):
 
 def add_legend(m: folium.Map, language: str, shown_themes: tuple[str, ...] | None = None
                ) -> folium.Map:
-    entries = [(theme.colour, f"{theme.icon} {theme.label(language)}") for theme in themes.THEMES
+    # No icons here: they are emoji, which machines without an emoji font (servers
+    # drawing PNG exports) show as empty boxes.
+    entries = [(theme.colour, theme.label(language)) for theme in themes.THEMES
                if shown_themes is None or theme.id in shown_themes]
     _Legend(entries, t("layer.projects", language)).add_to(m)
     return m

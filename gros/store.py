@@ -49,6 +49,16 @@ audit_table = sa.Table(
 )
 
 
+views_table = sa.Table(
+    "saved_views", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("query", sa.Text, nullable=False),  # JSON of the view's URL parameters
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)
+
+
 class VersionConflict(RuntimeError):
     """The project changed since it was read; nothing was written."""
 
@@ -84,6 +94,19 @@ class WriteSummary:
     created: int
     updated: int
     unchanged: int
+
+
+@dataclass(frozen=True)
+class SavedView:
+    """A named view: the URL parameters of the dashboard (filters, layers, extent…)."""
+
+    name: str
+    query: dict[str, str]
+    position: int = 0
+
+
+class ViewNameTaken(ValueError):
+    """A saved view with that name exists already."""
 
 
 def database_url(settings: Settings) -> str:
@@ -280,3 +303,61 @@ class ProjectStore:
             for project in projects:
                 self._write(connection, project, SEED_SOURCE, None, None, "seed")
             return True
+
+    # -- saved views ---------------------------------------------------------------------
+
+    def views(self) -> list[SavedView]:
+        """The saved views in their presentation order."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(sa.select(views_table).order_by(
+                views_table.c.position, views_table.c.id))
+            return [SavedView(row.name, json.loads(row.query), row.position) for row in rows]
+
+    def save_view(self, view: SavedView, replace: bool = False) -> None:
+        """Add ``view`` at the end, or replace the view of that name when ``replace``.
+
+        Raises
+        ------
+        ViewNameTaken
+            If the name exists and ``replace`` is False: nothing is overwritten unasked.
+        """
+        with self._transaction() as connection:
+            existing = connection.execute(sa.select(views_table.c.id).where(
+                views_table.c.name == view.name)).first()
+            if existing is not None:
+                if not replace:
+                    raise ViewNameTaken(f"a saved view named {view.name!r} exists already")
+                connection.execute(sa.update(views_table).where(
+                    views_table.c.id == existing.id).values(
+                    query=json.dumps(view.query), updated_at=_now()))
+                return
+            last = connection.execute(sa.select(sa.func.max(views_table.c.position))).scalar()
+            connection.execute(sa.insert(views_table).values(
+                name=view.name, position=(last or 0) + 1, query=json.dumps(view.query),
+                updated_at=_now()))
+
+    def rename_view(self, old: str, new: str) -> None:
+        with self._transaction() as connection:
+            if connection.execute(sa.select(views_table.c.id).where(
+                    views_table.c.name == new)).first() is not None:
+                raise ViewNameTaken(f"a saved view named {new!r} exists already")
+            connection.execute(sa.update(views_table).where(views_table.c.name == old)
+                               .values(name=new, updated_at=_now()))
+
+    def move_view(self, name: str, offset: int) -> None:
+        """Move a view ``offset`` places up (negative) or down the list."""
+        with self._transaction() as connection:
+            names = [row.name for row in connection.execute(
+                sa.select(views_table.c.name).order_by(views_table.c.position,
+                                                       views_table.c.id))]
+            if name not in names:
+                return
+            index = names.index(name)
+            names.insert(max(0, min(len(names) - 1, index + offset)), names.pop(index))
+            for position, each in enumerate(names, start=1):
+                connection.execute(sa.update(views_table).where(views_table.c.name == each)
+                                   .values(position=position))
+
+    def delete_view(self, name: str) -> None:
+        with self._transaction() as connection:
+            connection.execute(sa.delete(views_table).where(views_table.c.name == name))

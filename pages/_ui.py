@@ -299,11 +299,22 @@ def write_url(wanted: ProjectFilter, lang: str, basemap: str | None = None,
         st.query_params.from_dict(params)
 
 
+CURRENT_FILTER_KEY = "current_filter"
+
+
+def current_view(lang: str) -> ViewState:
+    """The view people last set on a page with filters (for saving and exports)."""
+    return ViewState(filter=st.session_state.get(CURRENT_FILTER_KEY, ProjectFilter()),
+                     language=lang, basemap=kept(BASEMAP_KEY, "light"),
+                     layers=tuple(kept(LAYERS_KEY, maps.LAYERS)))
+
+
 def filtered_projects(layers: RegionLayers | None, lang: str
                       ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, ProjectFilter]:
     """(all projects, the filtered ones, the filter), with the sidebar drawn."""
     everything = catalogue(layers)
     wanted = filter_sidebar(everything, layers, lang)
+    st.session_state[CURRENT_FILTER_KEY] = wanted
     shown = apply_filter(everything, wanted)
     st.sidebar.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(everything)))
     return everything, shown, wanted

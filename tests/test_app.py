@@ -193,3 +193,36 @@ def test_unavailable_boundaries_still_start_the_app(app_env, tmp_path, monkeypat
     assert "NUTS_RG_20M_2024_4326.geojson" in message
     assert "GROS_GISCO_URL" in message and "python -m gros geodata fetch" in message
     assert app.title[0].value == "GROS-dashboard"
+
+
+def test_meeting_page_saves_the_current_view(app_env, tmp_path, monkeypatch):
+    monkeypatch.setenv("GROS_DATA_DIR", str(tmp_path / "data"))
+    app = _app(lang="en", theme="transport", euregio="maas-rijn").run()
+    app.switch_page("pages/meeting.py").run()
+    assert not app.exception, app.exception
+    assert "Public transport and mobility" in app.caption[0].value
+    app.text_input[0].input("Rail in EMR")
+    next(b for b in app.button if b.label == "Save view").click().run()
+    assert app.success[0].value == "View 'Rail in EMR' saved."
+    assert "Rail in EMR" in app.markdown[0].value
+    assert "theme=transport" in app.markdown[0].value
+    assert "extent=" in app.markdown[0].value
+
+
+def test_presentation_mode_shows_the_first_saved_view(app_env, tmp_path, monkeypatch):
+    from gros.catalogue import open_store
+    from gros.settings import load_settings
+    from gros.store import SavedView
+
+    monkeypatch.setenv("GROS_DATA_DIR", str(tmp_path / "data"))
+    store = open_store(load_settings())
+    store.save_view(SavedView("First", {"theme": "transport", "basemap": "none"}))
+    store.save_view(SavedView("Second", {"theme": "health", "basemap": "none"}))
+    app = _app(mode="present", lang="en").run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "First"
+    next(b for b in app.button if b.label == "▶").click().run()
+    assert app.title[0].value == "Second"
+    assert app.query_params["slide"] == "2"
+    next(b for b in app.button if b.label == "✕").click().run()
+    assert app.title[0].value == "GROS dashboard"

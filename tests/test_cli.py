@@ -116,3 +116,23 @@ def test_projects_import_reports_rows_and_is_all_or_nothing(mirror_url, tmp_path
     venlo = {p["id"]: p for p in listing}["gip-venlo"]
     assert venlo["themes"] == ["labour"]
     assert "rhein-maas-nord" in venlo["euregios"]
+
+
+def test_export_map_and_png_from_the_command_line(mirror_url, tmp_path):
+    env = _project_env(mirror_url, tmp_path)
+    html_file = tmp_path / "rail.html"
+    result = _run(["export", "map", "--out", str(html_file), "--theme", "transport",
+                   "--euregio", "maas-rijn", "--basemap", "none", "--lang", "de"], env)
+    assert result.returncode == 0, result.stderr
+    page = html_file.read_text(encoding="utf-8")
+    assert "Öffentlicher Verkehr und Mobilität" in page
+    assert "<script src=" not in page
+
+    bad = _run(["export", "map", "--out", str(html_file), "--theme", "sports"], env)
+    assert bad.returncode == 1 and "theme='sports'" in bad.stderr
+
+    png = tmp_path / "rail.png"
+    result = _run(["export", "png", "--out", str(png), "--theme", "transport",
+                   "--basemap", "none", "--width", "800", "--height", "500"],
+                  {**env, "GROS_CHROMIUM": str(tmp_path / "missing")})
+    assert result.returncode == 1 and "apt-get install chromium" in result.stderr

@@ -1,0 +1,130 @@
+"""Meeting page: saved views (save, order, rename, share, hand over) and offline exports."""
+
+from datetime import date
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from gros import exports, i18n, meeting
+from gros.filters import apply_filter
+from gros.store import SavedView, ViewNameTaken
+from gros.text import markdown_escape
+from pages import _ui
+
+_ui.run_inside_frame()
+
+lang = _ui.current_language()
+st.title(i18n.t("meeting.title", lang))
+layers = _ui.region_layers(lang)
+store = _ui.store()
+view = _ui.current_view(lang)
+catalogue = _ui.catalogue(layers)
+shown = apply_filter(catalogue, view.filter)
+
+if st.button(i18n.t("meeting.present", lang), type="primary", icon="▶️"):
+    st.query_params.from_dict({"mode": "present", "lang": lang})
+    st.rerun()
+
+st.subheader(i18n.t("meeting.current", lang))
+if layers is not None:
+    st.caption(f"{meeting.describe_filter(view, layers)} · "
+               f"{i18n.t('meeting.count', lang, count=len(shown))}")
+with st.form("save_view", clear_on_submit=True):
+    name = st.text_input(i18n.t("meeting.name", lang), max_chars=200)
+    replace = st.checkbox(i18n.t("meeting.replace", lang))
+    if st.form_submit_button(i18n.t("meeting.save", lang)) and name.strip() and layers:
+        extent = meeting.view_extent(shown, layers, view)
+        try:
+            store.save_view(SavedView(name.strip(), meeting.query_for(view, extent)),
+                            replace=replace)
+            st.success(i18n.t("meeting.saved", lang, name=name.strip()))
+        except ViewNameTaken:
+            st.error(i18n.t("meeting.taken", lang, name=name.strip()))
+
+if layers is not None:
+    export = meeting.MapExport(meeting.export_title(view, layers), view, date.today())
+    columns = st.columns(4)
+    columns[0].download_button(
+        i18n.t("meeting.html", lang), meeting.standalone_html(layers, catalogue, export),
+        file_name="gros-map.html", mime="text/html", use_container_width=True)
+    if columns[1].button(i18n.t("meeting.png", lang), use_container_width=True):
+        try:
+            with st.spinner(i18n.t("meeting.png.drawing", lang)):
+                page = meeting.standalone_html(layers, catalogue, export)
+                from pathlib import Path
+                from tempfile import TemporaryDirectory
+
+                with TemporaryDirectory() as folder:
+                    png = meeting.render_png(page, Path(folder) / "map.png")
+                    st.session_state["meeting_png"] = png.read_bytes()
+        except meeting.ChromiumMissing as exc:
+            st.error(str(exc))
+        except RuntimeError as exc:
+            st.error(str(exc))
+    if st.session_state.get("meeting_png"):
+        columns[1].download_button(i18n.t("meeting.png.download", lang),
+                                   st.session_state["meeting_png"], file_name="gros-map.png",
+                                   mime="image/png", use_container_width=True)
+    for column, fmt in zip(columns[2:], ("csv", "geojson"), strict=True):
+        column.download_button(fmt.upper(), exports.export(shown, fmt),
+                               file_name=f"gros-projects.{fmt}", mime=exports.MEDIA_TYPES[fmt],
+                               use_container_width=True, key=f"meeting_export_{fmt}")
+
+st.subheader(i18n.t("meeting.views", lang))
+views = store.views()
+if not views:
+    st.info(i18n.t("meeting.none", lang))
+for number, saved in enumerate(views, start=1):
+    row = st.columns([5, 1, 1, 1, 3], vertical_alignment="center")
+    link = "./map?" + urlencode(saved.query)
+    row[0].markdown(f"{number}. [{markdown_escape(saved.name)}]({link})")
+    if row[1].button("↑", key=f"up_{saved.name}", disabled=number == 1):
+        store.move_view(saved.name, -1)
+        st.rerun()
+    if row[2].button("↓", key=f"down_{saved.name}", disabled=number == len(views)):
+        store.move_view(saved.name, 1)
+        st.rerun()
+    if row[3].button("🗑", key=f"delete_{saved.name}",
+                     help=i18n.t("meeting.delete", lang)):
+        store.delete_view(saved.name)
+        st.rerun()
+    with row[4].popover(i18n.t("meeting.rename", lang)):
+        new_name = st.text_input(i18n.t("meeting.name", lang), saved.name,
+                                 key=f"rename_{saved.name}", max_chars=200)
+        if st.button(i18n.t("meeting.rename", lang), key=f"do_rename_{saved.name}"):
+            try:
+                store.rename_view(saved.name, new_name.strip())
+                st.rerun()
+            except ViewNameTaken:
+                st.error(i18n.t("meeting.taken", lang, name=new_name.strip()))
+
+st.subheader(i18n.t("meeting.handover", lang))
+st.download_button(i18n.t("meeting.views.download", lang), meeting.views_to_json(views),
+                   file_name="gros-views.json", mime="application/json",
+                   disabled=not views)
+upload = st.file_uploader(i18n.t("meeting.views.upload", lang), type=["json"],
+                          key="views_upload")
+if upload is not None:
+    try:
+        incoming, notes = meeting.views_from_json(upload.getvalue())
+    except meeting.ViewsFileInvalid as exc:
+        st.error(i18n.t("meeting.views.invalid", lang, error=str(exc)))
+        incoming, notes = [], []
+    existing = {v.name for v in views}
+    clashes = [v.name for v in incoming if v.name in existing]
+    for note in notes:
+        st.warning(markdown_escape(note))
+    if incoming:
+        st.write(i18n.t("meeting.views.found", lang, count=len(incoming)))
+        overwrite = bool(clashes) and st.checkbox(i18n.t(
+            "meeting.views.overwrite", lang, names=", ".join(clashes)))
+        if st.button(i18n.t("meeting.views.import", lang)):
+            added = skipped = 0
+            for each in incoming:
+                if each.name in existing and not overwrite:
+                    skipped += 1
+                    continue
+                store.save_view(each, replace=True)
+                added += 1
+            st.success(i18n.t("meeting.views.imported", lang, added=added, skipped=skipped))
+_ui.footer(lang)

@@ -1,0 +1,94 @@
+"""Presentation mode: the map fills the screen; arrow keys step through the saved views."""
+
+import streamlit as st
+import streamlit.components.v1 as components
+from streamlit_folium import st_folium
+
+from gros import i18n, maps, meeting
+from gros.filters import apply_filter, view_from_query
+from gros.gisco import ATTRIBUTION
+from gros.store import SavedView
+from gros.text import markdown_escape
+from pages import _ui
+
+_ui.run_inside_frame()
+
+SLIDE_KEY = "present_slide"
+# Hides Streamlit's own furniture: the sidebar, header and toolbar (our CSS, no data).
+CHROME_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], footer { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.8rem 1.5rem 0 1.5rem; max-width: 100%; }
+[data-testid="stCaptionContainer"] { font-size: 1.05rem; }
+</style>
+"""
+# Arrow keys and Escape press the on-screen buttons, wherever the focus is.
+KEYS_JS = """
+<script>
+const doc = window.parent.document;
+if (!doc.grosPresentKeys) {
+  doc.grosPresentKeys = true;
+  doc.addEventListener("keydown", (event) => {
+    const wanted = {ArrowRight: "gros-next", ArrowLeft: "gros-previous",
+                    Escape: "gros-exit"}[event.key];
+    if (!wanted) return;
+    const button = doc.querySelector(`.st-key-${wanted} button`);
+    if (button && !button.disabled) { event.preventDefault(); button.click(); }
+  });
+}
+</script>
+"""
+
+lang = _ui.current_language()
+st.markdown(CHROME_CSS, unsafe_allow_html=True)
+components.html(KEYS_JS, height=0)
+layers = _ui.region_layers(lang)
+store = _ui.store()
+slides = store.views() or [SavedView(i18n.t("meeting.current", lang),
+                                     meeting.query_for(_ui.current_view(lang), None))]
+
+if SLIDE_KEY not in st.session_state:
+    requested = st.query_params.get("slide", "1")
+    st.session_state[SLIDE_KEY] = int(requested) - 1 if requested.isdigit() else 0
+index = max(0, min(st.session_state[SLIDE_KEY], len(slides) - 1))
+
+
+def _go(step: int) -> None:
+    st.session_state[SLIDE_KEY] = max(0, min(index + step, len(slides) - 1))
+
+
+def _leave() -> None:
+    st.session_state.pop(SLIDE_KEY, None)
+    st.query_params.clear()
+    st.query_params["lang"] = lang
+
+
+slide = slides[index]
+view, _ignored = view_from_query({**slide.query, "lang": slide.query.get("lang", lang)})
+st.query_params.from_dict({"mode": "present", "slide": str(index + 1), "lang": lang})
+
+top = st.columns([8, 1, 1, 1], vertical_alignment="center")
+top[0].title(markdown_escape(slide.name))
+top[1].button("◀", key="gros-previous", on_click=_go, args=(-1,), disabled=index == 0,
+              help=i18n.t("present.previous", lang), use_container_width=True)
+top[2].button("▶", key="gros-next", on_click=_go, args=(1,),
+              disabled=index >= len(slides) - 1, help=i18n.t("present.next", lang),
+              use_container_width=True)
+top[3].button("✕", key="gros-exit", on_click=_leave, help=i18n.t("present.exit", lang),
+              use_container_width=True)
+
+if layers is not None:
+    catalogue = _ui.catalogue(layers)
+    shown = apply_filter(catalogue, view.filter)
+    st.subheader(markdown_escape(
+        f"{meeting.describe_filter(view, layers)} · "
+        f"{i18n.t('meeting.count', view.language, count=len(shown))} · "
+        f"{index + 1} / {len(slides)}"))
+    region_map = maps.build_region_map(layers, basemap=view.basemap, language=view.language,
+                                       visible=view.layers, projects=shown)
+    lon_min, lat_min, lon_max, lat_max = meeting.view_extent(shown, layers, view)
+    region_map.fit_bounds([[lat_min, lon_min], [lat_max, lon_max]])
+    st_folium(region_map, height=720, use_container_width=True, returned_objects=[],
+              key=f"present_map_{index}")
+st.caption(f"{ATTRIBUTION} · {i18n.t('meeting.sources', lang)}")
