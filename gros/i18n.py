@@ -411,6 +411,32 @@ STRINGS.update({
     "present.previous": _s("Vorige (←)", "Zurück (←)", "Précédente (←)", "Previous (←)"),
     "present.next": _s("Volgende (→)", "Weiter (→)", "Suivante (→)", "Next (→)"),
     "present.exit": _s("Stoppen (Esc)", "Beenden (Esc)", "Quitter (Échap)", "Exit (Esc)"),
+    "about.projects": _s("Projecten: {count}, elk met de openbare bron(nen) waarop de gegevens "
+                         "staan, gecontroleerd tussen {first} en {last}.",
+                         "Projekte: {count}, jedes mit der/den öffentlichen Quelle(n) seiner "
+                         "Angaben, geprüft zwischen {first} und {last}.",
+                         "Projets : {count}, chacun avec la ou les sources publiques de ses "
+                         "données, vérifiées entre le {first} et le {last}.",
+                         "Projects: {count}, each with the public source(s) of its facts, "
+                         "checked between {first} and {last}."),
+    "about.keep": _s("Projectgegevens uit keep.eu: © Interact, hergebruik met bronvermelding.",
+                     "Projektdaten aus keep.eu: © Interact, Weiterverwendung mit "
+                     "Quellenangabe.",
+                     "Données de projets de keep.eu : © Interact, réutilisation avec mention "
+                     "de la source.",
+                     "Project data from keep.eu: © Interact, reuse with credit to keep.eu."),
+    "about.tiles": _s("Achtergrondkaarten (indien gekozen): © OpenStreetMap-bijdragers, © CARTO.",
+                      "Hintergrundkarten (falls gewählt): © OpenStreetMap-Mitwirkende, © CARTO.",
+                      "Fonds de carte (si choisis) : © contributeurs OpenStreetMap, © CARTO.",
+                      "Basemap tiles (when chosen): © OpenStreetMap contributors, © CARTO."),
+    "about.leaflet": _s("Kaartweergave: Leaflet en Leaflet.markercluster, door het dashboard "
+                        "zelf geleverd.",
+                        "Kartendarstellung: Leaflet und Leaflet.markercluster, vom Dashboard "
+                        "selbst ausgeliefert.",
+                        "Affichage de la carte : Leaflet et Leaflet.markercluster, servis par "
+                        "le tableau de bord lui-même.",
+                        "Map display: Leaflet and Leaflet.markercluster, served by the "
+                        "dashboard itself."),
 })
 
 

@@ -266,7 +266,7 @@ def filter_sidebar(frame: gpd.GeoDataFrame, layers: RegionLayers | None, lang: s
         if chosen != (0.0, top_m):
             budget = (chosen[0] * 1e6, chosen[1] * 1e6)
     sidebar.button(i18n.t("filter.reset", lang), on_click=reset_filters,
-                   use_container_width=True)
+                   width="stretch")
     return ProjectFilter(
         themes=tuple(chosen_themes), countries=tuple(countries), euregios=tuple(euregios),
         provinces=tuple(provinces), statuses=tuple(statuses), programmes=tuple(programmes),

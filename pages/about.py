@@ -8,7 +8,7 @@ from pages import _ui
 
 _ui.run_inside_frame()
 
-lang = st.session_state[_ui.LANGUAGE_KEY]
+lang = _ui.current_language()
 st.title(i18n.t("about.title", lang))
 st.subheader(i18n.t("about.sources", lang))
 st.markdown(f"**{gisco.ATTRIBUTION}**")
@@ -33,5 +33,12 @@ if layers is not None:
         i18n.t("column.source", lang): layers.euregios["source"],
     })
     # st.dataframe shows cells as text, never as HTML.
-    st.dataframe(table, hide_index=True, use_container_width=True)
+    st.dataframe(table, hide_index=True, width="stretch")
+
+catalogue = _ui.catalogue(layers)
+verified = sorted(d for d in catalogue["last_verified"] if d)
+st.write(i18n.t("about.projects", lang, count=len(catalogue),
+                first=verified[0] if verified else "—", last=verified[-1] if verified else "—"))
+st.markdown("\n".join(f"- {i18n.t(key, lang)}" for key in (
+    "about.keep", "about.tiles", "about.leaflet")))
 _ui.footer(lang)

@@ -64,11 +64,11 @@ with import_tab:
                     preview = projects_frame(result.accepted)
                     preview["euregios"] = [[] for _ in range(len(preview))]
                     st.dataframe(_ui.project_table(preview, layers, lang), hide_index=True,
-                                 use_container_width=True)
+                                 width="stretch")
                 if result.rejected:
                     st.dataframe(pd.DataFrame(
                         [{"row": r.row, "column": r.column, "reason": r.reason}
-                         for r in result.rejected]), hide_index=True, use_container_width=True)
+                         for r in result.rejected]), hide_index=True, width="stretch")
                     st.download_button(i18n.t("data.rejected.download", lang),
                                        result.rejected_csv(), file_name="rejected-rows.csv",
                                        mime="text/csv")
@@ -187,5 +187,5 @@ with audit_tab:
         i18n.t("audit.version", lang): [e.version for e in entries],
         i18n.t("column.source", lang): [e.source for e in entries],
         i18n.t("audit.actor", lang): [e.actor or "" for e in entries],
-    }), hide_index=True, use_container_width=True)
+    }), hide_index=True, width="stretch")
 _ui.footer(lang)

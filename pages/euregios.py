@@ -63,9 +63,9 @@ st.dataframe(pd.DataFrame({
     i18n.t("column.partial", lang): members["partial"],
     i18n.t("column.members", lang): members["listed_members"],
     i18n.t("column.source", lang): members["source"],
-}), hide_index=True, use_container_width=True)
+}), hide_index=True, width="stretch")
 
 st.subheader(i18n.t("projects.title", lang))
-st.dataframe(_ui.project_table(own, layers, lang), hide_index=True, use_container_width=True)
+st.dataframe(_ui.project_table(own, layers, lang), hide_index=True, width="stretch")
 st.caption(f"{i18n.t('column.source', lang)}: {row['source']}")
 _ui.footer(lang)

@@ -46,8 +46,8 @@ if layers is not None:
     columns = st.columns(4)
     columns[0].download_button(
         i18n.t("meeting.html", lang), meeting.standalone_html(layers, catalogue, export),
-        file_name="gros-map.html", mime="text/html", use_container_width=True)
-    if columns[1].button(i18n.t("meeting.png", lang), use_container_width=True):
+        file_name="gros-map.html", mime="text/html", width="stretch")
+    if columns[1].button(i18n.t("meeting.png", lang), width="stretch"):
         try:
             with st.spinner(i18n.t("meeting.png.drawing", lang)):
                 page = meeting.standalone_html(layers, catalogue, export)
@@ -64,11 +64,11 @@ if layers is not None:
     if st.session_state.get("meeting_png"):
         columns[1].download_button(i18n.t("meeting.png.download", lang),
                                    st.session_state["meeting_png"], file_name="gros-map.png",
-                                   mime="image/png", use_container_width=True)
+                                   mime="image/png", width="stretch")
     for column, fmt in zip(columns[2:], ("csv", "geojson"), strict=True):
         column.download_button(fmt.upper(), exports.export(shown, fmt),
                                file_name=f"gros-projects.{fmt}", mime=exports.MEDIA_TYPES[fmt],
-                               use_container_width=True, key=f"meeting_export_{fmt}")
+                               width="stretch", key=f"meeting_export_{fmt}")
 
 st.subheader(i18n.t("meeting.views", lang))
 views = store.views()

@@ -71,12 +71,12 @@ st.query_params.from_dict({"mode": "present", "slide": str(index + 1), "lang": l
 top = st.columns([8, 1, 1, 1], vertical_alignment="center")
 top[0].title(markdown_escape(slide.name))
 top[1].button("◀", key="gros-previous", on_click=_go, args=(-1,), disabled=index == 0,
-              help=i18n.t("present.previous", lang), use_container_width=True)
+              help=i18n.t("present.previous", lang), width="stretch")
 top[2].button("▶", key="gros-next", on_click=_go, args=(1,),
               disabled=index >= len(slides) - 1, help=i18n.t("present.next", lang),
-              use_container_width=True)
+              width="stretch")
 top[3].button("✕", key="gros-exit", on_click=_leave, help=i18n.t("present.exit", lang),
-              use_container_width=True)
+              width="stretch")
 
 if layers is not None:
     catalogue = _ui.catalogue(layers)

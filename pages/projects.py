@@ -16,7 +16,7 @@ _ui.write_url(wanted, lang)
 st.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(everything)))
 table = _ui.project_table(shown, layers, lang)
 event = st.dataframe(
-    table, hide_index=True, use_container_width=True, on_select="rerun",
+    table, hide_index=True, width="stretch", on_select="rerun",
     selection_mode="single-row", key="project_table",
     column_config={
         i18n.t("column.budget", lang): st.column_config.NumberColumn(format="€ %.0f"),
@@ -30,7 +30,7 @@ columns = st.columns(3)
 for column, fmt in zip(columns, ("csv", "xlsx", "geojson"), strict=True):
     column.download_button(
         fmt.upper(), data=exports.export(shown, fmt), file_name=f"gros-projects.{fmt}",
-        mime=exports.MEDIA_TYPES[fmt], use_container_width=True, key=f"export_{fmt}")
+        mime=exports.MEDIA_TYPES[fmt], width="stretch", key=f"export_{fmt}")
 
 if rows:
     st.divider()

@@ -26,7 +26,7 @@ st.dataframe(pd.DataFrame({
     i18n.t("column.budget", lang): summary["budget_eur"],
     i18n.t("column.eu", lang): summary["eu_contribution_eur"],
     i18n.t("column.euregios", lang): summary["euregios"].map(len),
-}), hide_index=True, use_container_width=True,
+}), hide_index=True, width="stretch",
     column_config={i18n.t("column.budget", lang): st.column_config.NumberColumn(format="€ %.0f"),
                    i18n.t("column.eu", lang): st.column_config.NumberColumn(format="€ %.0f")})
 
@@ -60,5 +60,5 @@ with right:
     if layers is not None:
         _ui.small_map(layers, subset, lang, key=f"theme_map_{chosen}")
 st.dataframe(_ui.project_table(subset, layers, lang), hide_index=True,
-             use_container_width=True)
+             width="stretch")
 _ui.footer(lang)
