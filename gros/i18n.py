@@ -437,6 +437,9 @@ STRINGS.update({
                         "le tableau de bord lui-même.",
                         "Map display: Leaflet and Leaflet.markercluster, served by the "
                         "dashboard itself."),
+    "data.row": _s("Rij", "Zeile", "Ligne", "Row"),
+    "data.column": _s("Kolom", "Spalte", "Colonne", "Column"),
+    "data.reason": _s("Reden", "Grund", "Raison", "Reason"),
 })
 
 

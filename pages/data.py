@@ -67,8 +67,9 @@ with import_tab:
                                  width="stretch")
                 if result.rejected:
                     st.dataframe(pd.DataFrame(
-                        [{"row": r.row, "column": r.column, "reason": r.reason}
-                         for r in result.rejected]), hide_index=True, width="stretch")
+                        [{i18n.t("data.row", lang): r.row, i18n.t("data.column", lang): r.column,
+                          i18n.t("data.reason", lang): r.reason} for r in result.rejected]),
+                        hide_index=True, width="stretch")
                     st.download_button(i18n.t("data.rejected.download", lang),
                                        result.rejected_csv(), file_name="rejected-rows.csv",
                                        mime="text/csv")

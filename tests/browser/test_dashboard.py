@@ -128,3 +128,16 @@ def test_a_deep_link_on_a_fresh_server_opens_inside_the_frame(app_env_with_xss, 
         expect(sidebar).to_contain_text("Language")
         expect(sidebar).to_contain_text("Public transport and mobility")
         expect(sidebar.get_by_role("link", name="About")).to_be_visible()
+
+
+def test_clicking_a_euregio_leads_to_its_profile(app_url, page):
+    page.goto(f"{app_url}/?basemap=none&lang=en&layers=countries,euregios")
+    wait_for_app(page)
+    emr = map_frame(page).locator("path.gros-euregio-maas-rijn")
+    expect(emr).to_have_count(1, timeout=30_000)
+    emr.dispatch_event("click")
+    link = page.get_by_role("link", name="Profile of Euregio Meuse-Rhine")
+    expect(link).to_be_visible(timeout=15_000)
+    link.click()
+    wait_for_app(page)
+    expect(page.locator("h1").first).to_have_text("Euregio Meuse-Rhine")

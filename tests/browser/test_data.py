@@ -9,10 +9,10 @@ from playwright.sync_api import expect
 from tests.browser.conftest import EDITOR_PASSWORD, wait_for_app
 
 CSV = (
-    "id;titel;thema;lat;lon;bron\n"
-    "browser-gip;GrensInfoPunt browser test;arbeidsmarkt;51,37;6,17;https://example.org/gip\n"
-    "browser-bad;Zonder thema;;51,37;6,17;https://example.org/x\n"
-).encode("utf-8")
+    b"id;titel;thema;lat;lon;bron\n"
+    b"browser-gip;GrensInfoPunt browser test;arbeidsmarkt;51,37;6,17;https://example.org/gip\n"
+    b"browser-bad;Zonder thema;;51,37;6,17;https://example.org/x\n"
+)
 
 
 def test_an_editor_uploads_checks_and_imports_a_file(app_url, page):
