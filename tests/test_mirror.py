@@ -98,3 +98,12 @@ def test_membership_table_against_2021_boundaries_lists_the_unknown_codes(tmp_pa
     assert raised.value.codes == missing
     for code in missing:
         assert code in str(raised.value)
+
+
+def test_areas_are_plausible_against_the_stated_ones(mirror_layers):
+    """Outlines from whole NUTS-3 regions differ from the stated areas, but not wildly."""
+    stated = mirror_layers.euregios.dropna(subset=["stated_area_km2"])
+    assert len(stated) >= 5
+    for row in stated.itertuples():
+        ratio = row.area_km2 / row.stated_area_km2
+        assert 0.6 <= ratio <= 1.5, (row.id, row.area_km2, row.stated_area_km2)
