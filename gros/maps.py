@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import folium
 import geopandas as gpd
+import numpy as np
+import shapely
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
@@ -194,92 +197,131 @@ def add_euregios(m: folium.Map, layers: RegionLayers, language: str = "nl"
 
 
 PROJECT_POINT_RADIUS = 7
+COORDINATE_DECIMALS = 5  # about 1 m: finer digits only make the page heavier
 
 
-def _project_features(frame: gpd.GeoDataFrame, language: str) -> dict[str, Any]:
-    table = frame.copy()
-    table["label"] = [
-        (row[f"title_{language}"] or row["title"]) for _, row in table.iterrows()
-    ]
-    table["theme_label"] = [
-        " · ".join(themes.BY_ID[t].label(language) for t in row_themes)
-        for row_themes in table["themes"]
-    ]
-    table["colour"] = [themes.BY_ID[t].colour for t in table["main_theme"]]
-    return escaped_features(table, ["id", "label", "theme_label", "colour", "geometry_type"])
+@dataclass(frozen=True)
+class PreparedProjects:
+    """The project layer's data, serialised once per catalogue and language.
 
-
-class _ProjectPoints(JSCSSMixin):
-    """Project points as canvas circle markers in a marker cluster, built in the browser.
-
-    The data travels as one compact array rather than one Python object per
-    marker, and the browser draws the circles on a canvas.
+    Each project becomes one JSON fragment: a point ``[lat, lon, theme, "title"]`` or
+    a GeoJSON feature with short property names. A filtered layer is then only a
+    join of the chosen fragments, so a filter change costs no serialisation.
     """
+
+    ids: list[str]
+    is_point: list[bool]
+    fragments: list[str]
+    theme_labels: list[str]
+    colours: list[str]
+
+    def select(self, ids: Iterable[str] | None = None) -> tuple[str, str]:
+        """(points JSON, shapes JSON) for ``ids`` (all when None)."""
+        wanted = None if ids is None else set(ids)
+        points, shapes = [], []
+        for project_id, point, fragment in zip(self.ids, self.is_point, self.fragments,
+                                               strict=True):
+            if wanted is None or project_id in wanted:
+                (points if point else shapes).append(fragment)
+        return "[" + ",".join(points) + "]", "[" + ",".join(shapes) + "]"
+
+
+def _rounded(geometry: Any) -> Any:
+    factor = 10**COORDINATE_DECIMALS
+    return shapely.transform(geometry, lambda coords: np.round(coords * factor) / factor)
+
+
+def prepare_projects(frame: gpd.GeoDataFrame, language: str = "nl") -> PreparedProjects:
+    """Serialise every project of ``frame`` for the map; titles are HTML-escaped."""
+    theme_index = {theme.id: number for number, theme in enumerate(themes.THEMES)}
+    titles = frame[f"title_{language}"].where(frame[f"title_{language}"] != "", frame["title"])
+    main_themes = frame["main_theme"].map(theme_index).to_numpy()
+    is_point = (frame["geometry_type"] == "point").to_numpy()
+    geometries = frame.geometry.to_numpy()
+    fragments = []
+    for title, theme, point, geometry, kind in zip(
+            titles, main_themes, is_point, geometries, frame["geometry_type"], strict=True):
+        text = json.dumps(html.escape(str(title)), ensure_ascii=False)
+        if point:
+            fragments.append(f"[{round(geometry.y, COORDINATE_DECIMALS)},"
+                             f"{round(geometry.x, COORDINATE_DECIMALS)},{int(theme)},{text}]")
+        else:
+            shape = shapely.to_geojson(_rounded(geometry))
+            fragments.append(f'{{"type":"Feature","geometry":{shape},"properties":'
+                             f'{{"t":{text},"k":{int(theme)},"g":"{kind}"}}}}')
+    return PreparedProjects(
+        ids=list(frame["id"]), is_point=list(is_point), fragments=fragments,
+        theme_labels=[html.escape(f"{theme.label(language)}") for theme in themes.THEMES],
+        colours=[theme.colour for theme in themes.THEMES],
+    )
+
+
+class _ProjectLayer(JSCSSMixin):
+    """Projects coloured by their main theme, built in the browser from compact data:
+    points as canvas circles in a marker cluster, lines and areas as SVG shapes."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = (function () {
+        (function (parent) {
+            var colours = {{ this.colours }}, labels = {{ this.labels }};
+            // Titles and labels were HTML-escaped in Python: they are text, never markup.
+            // The newline keeps the title on a line of its own in the tooltip's text,
+            // which is what a click reports back (see clicked_project).
+            function tip(title, theme) {
+                return "<b>" + title + "</b>\\n<br>" + labels[theme]; }
+            var shapes = L.geoJSON({{ this.shapes }}, {
+                style: function (f) {
+                    var line = f.properties.g === "line";
+                    return {color: colours[f.properties.k], weight: line ? 5 : 2,
+                            opacity: 0.95, fillColor: colours[f.properties.k],
+                            fillOpacity: line ? 0 : 0.35,
+                            className: "gros-project gros-project-" + f.properties.g};
+                },
+                onEachFeature: function (f, layer) {
+                    layer.bindTooltip(tip(f.properties.t, f.properties.k), {sticky: true});
+                    layer.on("mouseover", function () { layer.setStyle({weight: 8}); });
+                    layer.on("mouseout", function () { shapes.resetStyle(layer); });
+                }
+            });
             var renderer = L.canvas({padding: 0.5});
-            var cluster = L.markerClusterGroup({
-                maxClusterRadius: 40, showCoverageOnHover: false, chunkedLoading: true});
-            var rows = {{ this.rows }};
-            for (var i = 0; i < rows.length; i++) {
-                var r = rows[i];
-                var marker = L.circleMarker([r[0], r[1]], {
-                    renderer: renderer, radius: {{ this.radius }}, color: "#ffffff",
-                    weight: 1.5, fillColor: r[3], fillOpacity: 0.95});
-                // r[4] is HTML-escaped in Python: it is text, never markup.
-                marker.bindTooltip(r[4]);
-                marker.feature = {properties: {id: r[2]}};
-                cluster.addLayer(marker);
+            var cluster = L.markerClusterGroup({maxClusterRadius: 40,
+                showCoverageOnHover: false, chunkedLoading: true});
+            var points = {{ this.points }}, markers = [];
+            for (var i = 0; i < points.length; i++) {
+                var p = points[i];
+                var marker = L.circleMarker([p[0], p[1]], {renderer: renderer,
+                    radius: {{ this.radius }}, color: "#ffffff", weight: 1.5,
+                    fillColor: colours[p[2]], fillOpacity: 0.95});
+                marker.bindTooltip(tip(p[3], p[2]));
+                markers.push(marker);
             }
-            return cluster;
-        })();
-        {{ this._parent.get_name() }}.addLayer({{ this.get_name() }});
+            cluster.addLayers(markers);
+            parent.addLayer(shapes);
+            parent.addLayer(cluster);
+        })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
     # Names only: gros.assets.use_local_assets fills in the served files.
     default_js: ClassVar = [("markerclusterjs", "")]
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
-    def __init__(self, rows: list[list[Any]], radius: int = PROJECT_POINT_RADIUS):
+    def __init__(self, prepared: PreparedProjects, ids: Iterable[str] | None = None,
+                 radius: int = PROJECT_POINT_RADIUS):
         super().__init__()
-        self._name = "ProjectPoints"
-        self.rows = json.dumps(rows, separators=(",", ":"))
+        self._name = "ProjectLayer"
+        self.points, self.shapes = prepared.select(ids)
+        self.colours = json.dumps(prepared.colours)
+        self.labels = json.dumps(prepared.theme_labels, ensure_ascii=False)
         self.radius = radius
 
 
-def project_layer(frame: gpd.GeoDataFrame, language: str = "nl") -> folium.FeatureGroup:
-    """The projects coloured by their main theme: lines and areas as drawn shapes,
-    points as clustered circles. Tooltips give the title and themes, escaped."""
+def project_layer(frame: gpd.GeoDataFrame, language: str = "nl",
+                  prepared: PreparedProjects | None = None) -> folium.FeatureGroup:
+    """The projects of ``frame`` as one layer; pass ``prepared`` (made once from the
+    whole catalogue) to skip serialising them again."""
     group = folium.FeatureGroup(name="projects")
-    shapes = frame[frame["geometry_type"] != "point"]
-    if len(shapes):
-        features = _project_features(shapes, language)
-
-        def style(feature: dict[str, Any]) -> dict[str, Any]:
-            props = feature["properties"]
-            line = props["geometry_type"] == "line"
-            return {"color": props["colour"], "weight": 5 if line else 2,
-                    "opacity": 0.95, "fillColor": props["colour"],
-                    "fillOpacity": 0.0 if line else 0.35,
-                    "className": f"gros-project gros-project-{props['geometry_type']}"}
-
-        folium.GeoJson(
-            features, name="project shapes", style_function=style,
-            highlight_function=lambda _: {"weight": 8},
-            tooltip=folium.GeoJsonTooltip(fields=["label", "theme_label"], labels=False),
-        ).add_to(group)
-    points = frame[frame["geometry_type"] == "point"]
-    if len(points):
-        rows = []
-        for _, row in points.iterrows():
-            label = row[f"title_{language}"] or row["title"]
-            theme_label = " · ".join(themes.BY_ID[t].label(language) for t in row["themes"])
-            rows.append([round(row.geometry.y, 5), round(row.geometry.x, 5), row["id"],
-                         themes.BY_ID[row["main_theme"]].colour,
-                         f"<b>{html.escape(label)}</b><br>{html.escape(theme_label)}"])
-        _ProjectPoints(rows).add_to(group)
+    prepared = prepared or prepare_projects(frame, language)
+    _ProjectLayer(prepared, frame["id"]).add_to(group)
     return group
 
 
@@ -366,10 +408,11 @@ def _bounds(layers: RegionLayers) -> list[list[float]]:
     return [[lat_min, lon_min], [lat_max, lon_max]]
 
 
-def project_overlay(frame: gpd.GeoDataFrame, language: str = "nl") -> folium.FeatureGroup:
+def project_overlay(frame: gpd.GeoDataFrame, language: str = "nl",
+                    prepared: PreparedProjects | None = None) -> folium.FeatureGroup:
     """The project layer on its own, for streamlit-folium's ``feature_group_to_add``:
     a filter change then replaces this layer without reloading the map."""
-    return assets.use_local_assets(project_layer(frame, language))
+    return assets.use_local_assets(project_layer(frame, language, prepared))
 
 
 def clicked_project(tooltip: str | None, clicked: dict[str, float] | None,
@@ -384,8 +427,6 @@ def clicked_project(tooltip: str | None, clicked: dict[str, float] | None,
     if matches.empty:
         return None
     if len(matches) > 1 and clicked and "lat" in clicked and "lng" in clicked:
-        import shapely
-
         here = shapely.Point(clicked["lng"], clicked["lat"])
         distances = matches.geometry.distance(here)
         return str(matches.loc[distances.idxmin(), "id"])

@@ -192,6 +192,19 @@ def catalogue(layers: RegionLayers | None) -> gpd.GeoDataFrame:
     return _catalogue(current, layers, current.revision(), layers_key)
 
 
+@st.cache_data(show_spinner=False)
+def _prepared_projects(_frame: gpd.GeoDataFrame, revision: int, layers_key: tuple,
+                       lang: str) -> maps.PreparedProjects:
+    return maps.prepare_projects(_frame, lang)
+
+
+def prepared_projects(layers: RegionLayers | None, lang: str) -> maps.PreparedProjects:
+    """The project layer's data for the whole catalogue, serialised once per change."""
+    current = store()
+    layers_key = (layers.nuts_year, layers.nuts_scale, layers.nuts_fetched) if layers else ()
+    return _prepared_projects(catalogue(layers), current.revision(), layers_key, lang)
+
+
 def euregio_name(layers: RegionLayers | None, euregio_id: str, lang: str) -> str:
     if layers is None:
         return euregio_id

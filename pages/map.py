@@ -25,7 +25,8 @@ clicked_euregio = None
 with map_column:
     if layers is not None:
         base = maps.build_region_map(layers, basemap=basemap, language=lang, visible=visible)
-        overlay = maps.project_overlay(shown, lang) if "projects" in visible else None
+        overlay = (maps.project_overlay(shown, lang, _ui.prepared_projects(layers, lang))
+                   if "projects" in visible else None)
         # Only clicks come back: pans and zooms do not rerun the script.
         result = st_folium(base, feature_group_to_add=overlay, height=640,
                            use_container_width=True, key="project_map",

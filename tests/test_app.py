@@ -52,7 +52,7 @@ def test_map_page_draws_regions_and_projects_with_local_leaflet(app_env):
     arguments = map_arguments(app)
     for euregio_id in regions.EUREGIO_IDS:
         assert f"gros-euregio-{euregio_id}" in arguments["script"]
-    assert "rail-maastricht-aachen" in arguments["feature_group"]
+    assert "Maastricht–Heerlen–Aachen (RE18)" in arguments["feature_group"]
     links = arguments["js_links"] + arguments["css_links"]
     assert links and all(link.startswith("../../app/static/vendor/") for link in links)
     assert any("markercluster" in link for link in arguments["js_links"])
@@ -70,8 +70,8 @@ def test_a_theme_in_the_url_restores_the_filter(app_env):
     shown = int(_sidebar_count(app).split(" of ")[0])
     assert 0 < shown < total
     feature_group = map_arguments(app)["feature_group"]
-    assert "rail-maastricht-aachen" in feature_group
-    assert "grenzinfopunkt-aachen-eurode" not in feature_group  # a labour project
+    assert "Maastricht–Heerlen–Aachen (RE18)" in feature_group
+    assert "Grenzinfopunkt Aachen-Eurode" not in feature_group  # a labour project
 
 
 def test_changing_a_filter_writes_the_url(app_env):

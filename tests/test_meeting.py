@@ -97,7 +97,8 @@ def test_standalone_html_needs_no_network(mirror_layers, catalogue):
     loads = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', page)
     assert loads == []
     assert "L.markerClusterGroup" in page or "markerClusterGroup" in page
-    assert "rail-maastricht-aachen" in page and "grenzinfopunkt-aachen-eurode" not in page
+    assert "Maastricht–Heerlen–Aachen (RE18)" in page
+    assert "Grenzinfopunkt Aachen-Eurode" not in page
     for text in ("Rail links", "Public transport and mobility", "2026-11-22",
                  "EuroGeographics", "NUTS 2024"):
         assert text in page
