@@ -331,7 +331,7 @@ class _Legend(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function () {
-            var legend = L.control({position: "topright"});
+            var legend = L.control({position: "bottomright"});
             legend.onAdd = function () {
                 var div = L.DomUtil.create("div", "gros-legend");
                 div.innerHTML = {{ this.html }};
@@ -348,7 +348,9 @@ class _Legend(MacroElement):
         rows = "".join(
             f'<div><span class="gros-swatch" style="background:{colour}"></span>'
             f"{html.escape(label)}</div>" for colour, label in entries)
-        self.html = json.dumps(f"<strong>{html.escape(title)}</strong>{rows}")
+        # A <details> element: people can fold the legend away from what it covers.
+        self.html = json.dumps(f"<details open><summary><strong>{html.escape(title)}</strong>"
+                               f"</summary>{rows}</details>")
 
 
 def add_legend(m: folium.Map, language: str, shown_themes: tuple[str, ...] | None = None
@@ -366,8 +368,9 @@ LABEL_CSS = """
 .gros-label-icon { background: none; border: none; }
 .gros-label { font: 600 11px/1.2 sans-serif; color: #444; text-align: center;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; pointer-events: none; }
-.gros-legend { background: rgba(255,255,255,0.92); padding: 6px 9px; border-radius: 4px;
-  font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
+.gros-legend { background: rgba(255,255,255,0.92); padding: 5px 8px; border-radius: 4px;
+  font: 11px/1.45 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
+.gros-legend summary { cursor: pointer; }
 .gros-swatch { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
   margin-right: 6px; vertical-align: -1px; }
 </style>
