@@ -1,0 +1,36 @@
+"""The naive baseline for ``python -m gros bench``: a first streamlit-folium app.
+
+It reads the same layers and synthetic projects as the dashboard (from the file in
+``GROS_BENCH_DATA``, written by gros.bench), offers a theme filter, and on every
+run builds the whole map again with :func:`gros.bench.baseline_map` and hands it to
+``st_folium``. Start it through ``python -m gros bench``, which sets that variable.
+"""
+
+import os
+import pickle
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from gros import assets, bench, themes
+
+st.set_page_config(page_title="Baseline map", layout="wide")
+# Leaflet from this app's own static/ folder, like the dashboard: no CDN on either side.
+assets.install_static(Path(__file__).resolve().parent / "static")
+
+
+@st.cache_data
+def load_data():
+    with open(os.environ["GROS_BENCH_DATA"], "rb") as file:
+        return pickle.load(file)  # noqa: S301 - written by gros.bench for this app
+
+
+layers, projects = load_data()
+chosen = st.sidebar.multiselect("Themes", themes.THEME_IDS,
+                                format_func=lambda tid: themes.BY_ID[tid].label("en"))
+if chosen:
+    projects = projects[projects["themes"].map(lambda ids: bool(set(chosen) & set(ids)))]
+st.sidebar.caption(f"{len(projects)} projects")
+st.title("Cross-border projects")
+st_folium(bench.baseline_map(layers, projects), **bench.ST_FOLIUM_KWARGS["baseline"])

@@ -1,0 +1,57 @@
+"""One implementation's server-side figures, in a fresh process (started by gros.bench).
+
+Usage: ``python benchmarks/server_worker.py IMPL DATA.pickle REPEATS``; prints one
+JSON object. ``st_folium`` runs for real, only its component function is replaced
+by one that keeps the arguments instead of sending them, so the timings include
+exactly the work st_folium does on every rerun and the payload is what it sends.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import resource
+import sys
+from pathlib import Path
+from typing import Any
+
+import folium
+import streamlit_folium
+
+from gros import bench
+
+_sent: dict[str, Any] = {}
+
+
+def _keep_arguments(**kwargs: Any) -> Any:
+    _sent.clear()
+    _sent.update(kwargs)
+    return kwargs.get("default")
+
+
+def render(m: folium.Map, overlay: folium.FeatureGroup | None,
+           kwargs: dict[str, Any]) -> dict[str, str]:
+    """What st_folium hands to the browser for ``m`` and ``overlay``."""
+    streamlit_folium.st_folium(m, feature_group_to_add=overlay, **kwargs)
+    return {name: _sent.get(name) or "" for name in ("script", "header", "html",
+                                                       "feature_group")}
+
+
+def _peak_mb() -> float:
+    # ru_maxrss is in KiB on Linux.
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def main(argv: list[str]) -> int:
+    impl, data, repeats = argv[0], Path(argv[1]), int(argv[2])
+    streamlit_folium._component_func = _keep_arguments
+    with data.open("rb") as file:
+        layers, frame = pickle.load(file)  # noqa: S301 - written by gros.bench for us
+    before = _peak_mb()
+    figures = bench.server_figures(impl, layers, frame, repeats, render)
+    print(json.dumps({**figures, "peak_rss_mb": _peak_mb(), "rss_data_mb": before}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
