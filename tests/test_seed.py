@@ -98,3 +98,17 @@ def test_cross_border_rail_links_cross_a_border(seed, mirror_layers):
         crossed = {code for code in ("NL", "BE", "DE") if project.geometry.intersects(
             countries[code])}
         assert len(crossed) >= 2, (project.id, crossed)
+
+
+def test_every_project_lies_in_a_country_it_names(seed, mirror_layers):
+    """Catches swapped or mistyped coordinates: a point lies in one of its countries,
+    a line or area touches one (2 km slack for the generalised borders)."""
+    countries = mirror_layers.countries.set_index("country")["geometry"]
+    for project in seed:
+        assert project.countries, project.id
+        touched = {code for code in project.countries if code in countries.index
+                   and countries[code].buffer(0.03).intersects(project.geometry)}
+        assert touched, (project.id, project.countries)
+        if project.geometry_type == "point":
+            assert any(countries[code].buffer(0.03).contains(project.geometry)
+                       for code in touched), project.id
