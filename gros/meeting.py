@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import shutil
 import subprocess
 import tempfile
@@ -21,6 +20,7 @@ from gros import assets, i18n, maps, themes
 from gros.filters import Extent, ViewState, apply_filter, view_from_query, view_to_query
 from gros.gisco import ATTRIBUTION
 from gros.layers import RegionLayers
+from gros.settings import load_settings
 from gros.store import SavedView
 
 VIEWS_FORMAT = "gros-saved-views"
@@ -195,7 +195,7 @@ def standalone_html(layers: RegionLayers, catalogue: gpd.GeoDataFrame,
 
 def find_chromium() -> str | None:
     """The Chromium to draw PNGs with: ``GROS_CHROMIUM``, else one on the PATH."""
-    configured = os.environ.get("GROS_CHROMIUM")
+    configured = load_settings().chromium
     if configured:
         return configured if Path(configured).exists() else None
     for name in CHROMIUM_NAMES:

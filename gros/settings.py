@@ -130,6 +130,13 @@ SETTINGS: tuple[Setting, ...] = (
         _positive_float,
     ),
     Setting(
+        "chromium",
+        "GROS_CHROMIUM",
+        lambda: "",
+        "Path of the Chromium that draws PNG exports; empty means one on the PATH.",
+        _optional_str,
+    ),
+    Setting(
         "max_upload_mb",
         "GROS_MAX_UPLOAD_MB",
         lambda: "50",
@@ -148,6 +155,7 @@ class Settings:
     data_dir: Path
     database_url: str
     simplify_tolerance_m: float
+    chromium: str
     max_upload_mb: float
 
 
