@@ -21,7 +21,7 @@ from gros.filters import Extent, ViewState, apply_filter, view_from_query, view_
 from gros.gisco import ATTRIBUTION
 from gros.layers import RegionLayers
 from gros.settings import load_settings
-from gros.store import SavedView
+from gros.store import ProjectStore, SavedView
 
 VIEWS_FORMAT = "gros-saved-views"
 VIEWS_VERSION = 1
@@ -237,6 +237,27 @@ def render_png(page_html: str, out: Path, width: int = 1600, height: int = 900,
         raise RuntimeError(f"Chromium could not draw the map (exit {result.returncode}): "
                            f"{result.stderr.strip()[-500:]}")
     return out
+
+
+def png_bytes(page_html: str, width: int = 1600, height: int = 900) -> bytes:
+    """The PNG of ``page_html`` as bytes (see :func:`render_png` for the errors)."""
+    with tempfile.TemporaryDirectory() as folder:
+        return render_png(page_html, Path(folder) / "map.png", width, height).read_bytes()
+
+
+def import_views(store: ProjectStore, incoming: list[SavedView], overwrite: bool
+                 ) -> tuple[int, int]:
+    """Add the views of a hand-over file; a name that exists is replaced only when
+    ``overwrite``, else skipped. Returns (added or replaced, skipped)."""
+    existing = {view.name for view in store.views()}
+    added = skipped = 0
+    for view in incoming:
+        if view.name in existing and not overwrite:
+            skipped += 1
+            continue
+        store.save_view(view, replace=True)
+        added += 1
+    return added, skipped
 
 
 def export_title(view: ViewState, layers: RegionLayers, title: str | None = None) -> str:

@@ -50,16 +50,9 @@ if layers is not None:
     if columns[1].button(i18n.t("meeting.png", lang), width="stretch"):
         try:
             with st.spinner(i18n.t("meeting.png.drawing", lang)):
-                page = meeting.standalone_html(layers, catalogue, export)
-                from pathlib import Path
-                from tempfile import TemporaryDirectory
-
-                with TemporaryDirectory() as folder:
-                    png = meeting.render_png(page, Path(folder) / "map.png")
-                    st.session_state["meeting_png"] = png.read_bytes()
-        except meeting.ChromiumMissing as exc:
-            st.error(str(exc))
-        except RuntimeError as exc:
+                st.session_state["meeting_png"] = meeting.png_bytes(
+                    meeting.standalone_html(layers, catalogue, export))
+        except RuntimeError as exc:  # ChromiumMissing included: it says what to install
             st.error(str(exc))
     if st.session_state.get("meeting_png"):
         columns[1].download_button(i18n.t("meeting.png.download", lang),
@@ -119,12 +112,6 @@ if upload is not None:
         overwrite = bool(clashes) and st.checkbox(i18n.t(
             "meeting.views.overwrite", lang, names=", ".join(clashes)))
         if st.button(i18n.t("meeting.views.import", lang)):
-            added = skipped = 0
-            for each in incoming:
-                if each.name in existing and not overwrite:
-                    skipped += 1
-                    continue
-                store.save_view(each, replace=True)
-                added += 1
+            added, skipped = meeting.import_views(store, incoming, overwrite)
             st.success(i18n.t("meeting.views.imported", lang, added=added, skipped=skipped))
 _ui.footer(lang)

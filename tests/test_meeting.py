@@ -66,6 +66,15 @@ def test_a_bad_views_file_is_refused_with_the_reason(text, words):
         meeting.views_from_json(text)
 
 
+def test_importing_views_never_overwrites_unasked(store):
+    store.save_view(SavedView("Rail", {"theme": "transport"}))
+    incoming = [SavedView("Rail", {"theme": "health"}), SavedView("Water", {})]
+    assert meeting.import_views(store, incoming, overwrite=False) == (1, 1)
+    assert store.views()[0].query == {"theme": "transport"}
+    assert meeting.import_views(store, incoming, overwrite=True) == (2, 0)
+    assert store.views()[0].query == {"theme": "health"}
+
+
 def test_unknown_parameters_in_a_views_file_are_dropped_and_reported():
     text = json.dumps({"format": "gros-saved-views", "version": 1, "views": [
         {"name": "x", "query": {"theme": "transport,sports", "evil": "<script>"}}]})
