@@ -276,13 +276,16 @@ def baseline_view(layers: RegionLayers, frame: gpd.GeoDataFrame, theme: str | No
 VIEWS: dict[str, Callable[..., tuple[folium.Map, folium.FeatureGroup | None]]] = {
     "gros": gros_view, "baseline": baseline_view,
 }
-# Whether a cache hit hands back a copy (st.cache_data unpickles one on every rerun) or
-# the shared object itself (the dashboard keeps its catalogue and prepared layer in
-# st.cache_resource, read-only).
-CACHE_COPIES: dict[str, bool] = {"gros": False, "baseline": True}
 # What each app computes once per data change and keeps cached (besides the frame).
 CACHED: dict[str, Callable[[gpd.GeoDataFrame], Any]] = {
     "gros": gros_cached, "baseline": lambda _frame: None,
+}
+# What each app keeps in st.cache_data, which hands every rerun an unpickled copy: the
+# dashboard only its region layers (catalogue and prepared layer are st.cache_resource,
+# shared read-only), the baseline its layers and projects, as a first app does.
+COPIED_PER_RERUN: dict[str, Callable[[RegionLayers, gpd.GeoDataFrame], Any]] = {
+    "gros": lambda layers, _frame: layers,
+    "baseline": lambda layers, frame: (layers, frame),
 }
 
 
@@ -309,9 +312,9 @@ def server_figures(impl: str, layers: RegionLayers, frame: gpd.GeoDataFrame, rep
 
     Each run does what the app does on a rerun once its data is cached: filter the
     projects, build the map (and overlay), and render them as st_folium would. Two
-    more costs of a rerun are reported apart: ``cache_hit_ms``, the time st.cache_data
-    takes to hand back its values (it unpickles a copy on every hit), and, once per
-    data change, ``server_prepare_ms``.
+    more costs are reported apart: ``cache_hit_ms``, the time st.cache_data takes on
+    every rerun to hand back what the app keeps there (it unpickles a copy), and, once
+    per data change, ``server_prepare_ms``. ``server_rerun_ms`` is filter plus cache hit.
     """
     view, kwargs = VIEWS[impl], ST_FOLIUM_KWARGS[impl]
     start = time.perf_counter()
@@ -327,14 +330,12 @@ def server_figures(impl: str, layers: RegionLayers, frame: gpd.GeoDataFrame, rep
     builds = [timed(None) for _ in range(repeats)]
     filters = [timed(FILTER_THEMES[i % len(FILTER_THEMES)]) for i in range(repeats)]
     parts = builds[-1][1]
-    pickled = pickle.dumps((frame, cached))
-    unpickle = [0.0]
-    if CACHE_COPIES[impl]:
-        unpickle = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            pickle.loads(pickled)  # noqa: S301 - our own bytes, made a line above
-            unpickle.append(time.perf_counter() - start)
+    pickled = pickle.dumps(COPIED_PER_RERUN[impl](layers, frame))
+    unpickle = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        pickle.loads(pickled)  # noqa: S301 - our own bytes, made a line above
+        unpickle.append(time.perf_counter() - start)
     filter_ms = _ms(statistics.median(t for t, _ in filters))
     cache_ms = _ms(statistics.median(unpickle))
     return {
@@ -429,7 +430,6 @@ def boundaries_figures(layers: RegionLayers) -> dict[str, Any]:
 
 # -- browser side ------------------------------------------------------------------------
 
-CHROMIUM = Path(os.environ.get("GROS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 VIEWPORT = {"width": 1400, "height": 900}
@@ -489,8 +489,13 @@ _NOTE_PRESS_JS = """
 () => {
   window.__grosBenchPress = null;
   window.__grosBenchRunEnd = null;
+  window.__grosBenchBusy = {page: 0, map: 0};
   document.addEventListener('pointerdown', () => {
     window.__grosBenchPress = performance.now();
+    // Long tasks (over 50 ms) on the main thread: Streamlit's page, or the map's iframe.
+    new PerformanceObserver(list => list.getEntries().forEach(task => {
+      window.__grosBenchBusy[task.name === 'self' ? 'page' : 'map'] += task.duration;
+    })).observe({type: 'longtask'});
     const app = document.querySelector('[data-testid="stApp"]');
     let ran = false;
     const watch = new MutationObserver(() => {
@@ -639,14 +644,15 @@ def _close_dropdown(page: Any) -> None:
 
 
 def _filter_changes(page: Any, traffic: _Traffic, impl: str, expected: dict[str, int],
-                    total: int) -> tuple[list[float], list[int], list[float | None]]:
+                    total: int) -> dict[str, list[Any]]:
     """Pick one theme at a time in the sidebar; time until the map shows that set.
 
-    Returns the times (ms), the websocket bytes received, and the times until the
-    script run that the change started had finished (ms).
+    Returns, per change, the time (ms), the websocket bytes received, the time until
+    the script run had finished (ms), and the main thread's long tasks until the map
+    showed the new set (ms), in Streamlit's page and in the map's iframe.
     """
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
-    times, received, script_times = [], [], []
+    times, received, script_times, busy = [], [], [], []
     for theme, count in expected.items():
         box.click()
         # The dashboard puts the theme's icon before its label, the baseline does not.
@@ -659,6 +665,7 @@ def _filter_changes(page: Any, traffic: _Traffic, impl: str, expected: dict[str,
         shown = _wait_map(page, impl, "projects", count, WAIT_TIMEOUT_S)
         pressed = page.evaluate("() => window.__grosBenchPress")
         times.append(shown - pressed)
+        busy.append(page.evaluate("() => window.__grosBenchBusy"))
         _close_dropdown(page)
         _settle(page, traffic)
         received.append(traffic.received - before)
@@ -667,7 +674,8 @@ def _filter_changes(page: Any, traffic: _Traffic, impl: str, expected: dict[str,
         box.get_by_role("button", name=re.compile(r"^Remove ")).click()
         _wait_map(page, impl, "projects", total, WAIT_TIMEOUT_S)
         _settle(page, traffic)
-    return times, received, script_times
+    return {"times": times, "bytes": received, "script": script_times,
+            "busy_page": [b["page"] for b in busy], "busy_map": [b["map"] for b in busy]}
 
 
 def measure_browser(browser: Any, impl: str, url: str, euregios: int, total: int,
@@ -688,18 +696,19 @@ def measure_browser(browser: Any, impl: str, url: str, euregios: int, total: int
         if run < runs - 1:
             page.context.close()
     try:
-        filter_times, filter_bytes, script_times = _filter_changes(page, traffic, impl,
-                                                                   expected, total)
+        changes = _filter_changes(page, traffic, impl, expected, total)
     finally:
         page.context.close()
     return {
         "browser_first_map_ms": round(statistics.median(v["first_map"] for v in visits), 1),
-        "browser_filter_ms": round(statistics.median(filter_times), 1),
+        "browser_filter_ms": _median_or_none(changes["times"]),
         "browser_projects_ms": round(statistics.median(v["projects"] for v in visits), 1),
         "browser_first_map_cold_ms": round(cold["first_map"], 1),
         "browser_ws_first_bytes": int(statistics.median(v["bytes"] for v in visits)),
-        "browser_ws_filter_bytes": int(statistics.median(filter_bytes)),
-        "browser_filter_script_ms": _median_or_none(script_times),
+        "browser_ws_filter_bytes": int(statistics.median(changes["bytes"])),
+        "browser_filter_script_ms": _median_or_none(changes["script"]),
+        "browser_filter_busy_page_ms": _median_or_none(changes["busy_page"]),
+        "browser_filter_busy_map_ms": _median_or_none(changes["busy_map"]),
         "browser_runs": runs,
     }
 
@@ -762,9 +771,14 @@ def _versions() -> dict[str, str]:
 
 @contextmanager
 def chromium(notes: list[str]) -> Iterator[Any | None]:
-    """Playwright's Chromium, or None (with a note saying why) when it is unavailable."""
-    if not CHROMIUM.exists():
-        notes.append(f"browser figures skipped: no Chromium at {CHROMIUM} (set GROS_CHROMIUM)")
+    """Playwright driving the Chromium of the settings (``GROS_CHROMIUM``, else one on
+    the PATH), or None, with a note saying why, when either is unavailable."""
+    from gros.meeting import find_chromium
+
+    executable = find_chromium()
+    if executable is None:
+        notes.append("browser figures skipped: no Chromium found (install it, or set "
+                     "GROS_CHROMIUM to its path)")
         yield None
         return
     try:
@@ -775,7 +789,7 @@ def chromium(notes: list[str]) -> Iterator[Any | None]:
         yield None
         return
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
@@ -875,7 +889,7 @@ def ratios(runs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         if gros_row is None or base_row is None:
             continue
         entry: dict[str, Any] = {"n": n}
-        for name in FIGURES:
+        for name in (*FIGURES, "server_rerun_ms"):
             ours, theirs = gros_row.get(name), base_row.get(name)
             entry[name] = round(theirs / ours, 2) if ours and theirs is not None else None
         result.append(entry)
@@ -918,7 +932,8 @@ def check_targets(runs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         met = None if value is None else (value >= target.limit if target.ratio
                                           else value <= target.limit)
         checked.append({"target": target.text, "n": target.n, "figure": target.figure,
-                        "value": value, "limit": target.limit, "met": met})
+                        "ratio": target.ratio, "value": value, "limit": target.limit,
+                        "met": met})
     return checked
 
 
@@ -932,21 +947,25 @@ def _cell(value: Any, unit: str = "") -> str:
 
 def format_table(result: dict[str, Any]) -> str:
     """The results as a short text table for people, with baseline/gros ratios."""
-    header = (f"{'N':>8}  {'impl':<9} {'payload MB':>10} {'build ms':>9} {'filter ms':>9} "
-              f"{'first map ms':>12} {'browser filter ms':>17} {'peak RSS MB':>11}")
+    columns = [("payload_bytes", "payload MB", 10), ("server_build_ms", "build ms", 9),
+               ("server_filter_ms", "filter ms", 9), ("server_rerun_ms", "rerun ms", 9),
+               ("browser_first_map_ms", "first map ms", 12),
+               ("browser_filter_ms", "browser filter ms", 17), ("peak_rss_mb", "peak RSS MB", 11)]
+    header = f"{'N':>8}  {'impl':<9} " + " ".join(f"{title:>{width}}"
+                                                  for _, title, width in columns)
     lines = [f"Machine: {result['machine']}", "", header, "-" * len(header)]
     ratio_rows = {row["n"]: row for row in result.get("ratios", [])}
     for row in result["runs"]:
-        lines.append(f"{row['n']:>8,}  {row['impl']:<9} {_cell(row['payload_bytes'], 'MB'):>10} "
-                     f"{_cell(row['server_build_ms']):>9} {_cell(row['server_filter_ms']):>9} "
-                     f"{_cell(row['browser_first_map_ms']):>12} "
-                     f"{_cell(row['browser_filter_ms']):>17} {_cell(row['peak_rss_mb']):>11}")
+        cells = [_cell(row.get(name), "MB" if name == "payload_bytes" else "")
+                 for name, _, _ in columns]
+        lines.append(f"{row['n']:>8,}  {row['impl']:<9} " + " ".join(
+            f"{cell:>{width}}" for cell, (_, _, width) in zip(cells, columns, strict=True)))
         ratio = ratio_rows.get(row["n"])
         if row["impl"] == "baseline" and ratio:
-            cells = [f"{ratio[name]:.1f}×" if ratio[name] is not None else "—"
-                     for name in FIGURES]
-            lines.append(f"{'':>8}  {'base/gros':<9} {cells[0]:>10} {cells[1]:>9} {cells[2]:>9} "
-                         f"{cells[3]:>12} {cells[4]:>17} {cells[5]:>11}")
+            cells = [f"{ratio[name]:.1f}×" if ratio.get(name) is not None else "—"
+                     for name, _, _ in columns]
+            lines.append(f"{'':>8}  {'base/gros':<9} " + " ".join(
+                f"{cell:>{width}}" for cell, (_, _, width) in zip(cells, columns, strict=True)))
     bounds = result["boundaries"]
     lines += ["", f"Boundaries as sent: {bounds['payload_bytes'] / 1e3:,.0f} kB, largest "
                   f"deviation from the source {bounds['max_deviation_m']} m", "", "Targets:"]

@@ -1,4 +1,8 @@
-"""A quick smoke run of the benchmark (speed itself is never asserted in tests)."""
+"""The benchmark harness (gros.bench): synthetic projects, the two maps, the summary, a smoke run.
+
+Speed itself is never asserted here. The smoke run measures N=100 without a browser;
+the full benchmark (all sizes, Chromium) is run by hand, see benchmarks/README.md.
+"""
 
 from __future__ import annotations
 
@@ -12,50 +16,150 @@ import pytest
 import shapely
 
 from gros import bench, themes
+from gros.filters import apply_filter
+from gros.projects import project_from_record, project_to_record
 from tests.conftest import REPO
 
 RUN_KEYS = {"n", "impl", "payload_bytes", "server_build_ms", "server_filter_ms",
             "browser_first_map_ms", "browser_filter_ms", "peak_rss_mb"}
 
 
-def test_synthetic_projects_are_valid_varied_and_inside_the_region(mirror_layers):
-    projects = bench.synthetic_projects(300, mirror_layers)
-    assert len({p.id for p in projects}) == 300
-    assert set(Counter(p.themes[0] for p in projects)) == set(themes.THEME_IDS)
+@pytest.fixture(scope="module")
+def projects(mirror_layers):
+    """300 synthetic projects inside the real Euregios (mirror boundaries, default seed)."""
+    return bench.synthetic_projects(300, mirror_layers)
+
+
+def test_synthetic_projects_are_valid_and_survive_the_store(projects):
+    for project in projects:
+        # The store keeps the record as JSON and the geometry as WKT with 7 decimals.
+        stored = shapely.from_wkt(shapely.to_wkt(project.geometry, rounding_precision=7))
+        again = project_from_record(project_to_record(project), stored)
+        assert again.id == project.id
+        assert again.themes == project.themes
+    assert len({p.id for p in projects}) == len(projects)
+
+
+def test_synthetic_projects_lie_in_the_euregios_with_every_theme_and_kind(projects,
+                                                                         mirror_layers):
+    region = shapely.union_all(mirror_layers.euregios.geometry.to_numpy())
+    assert all(region.contains(p.geometry) for p in projects if p.geometry_type == "point")
+    assert all(region.intersects(p.geometry) for p in projects)
+    # Lines step at most ~10 km from a point inside; areas are at most 3 km across.
+    assert all(region.buffer(0.3).contains(p.geometry) for p in projects)
+    lines = [p.geometry for p in projects if p.geometry_type == "line"]
+    assert all(2 <= len(line.coords) <= 6 for line in lines)
     kinds = Counter(p.geometry_type for p in projects)
     assert kinds["point"] > kinds["line"] > kinds["area"] > 0
-    region = shapely.union_all(mirror_layers.euregios.geometry.to_numpy()).buffer(0.3)
-    assert all(region.contains(p.geometry) for p in projects)
-    again = bench.synthetic_projects(300, mirror_layers)
-    assert [p.geometry.wkt for p in again] == [p.geometry.wkt for p in projects]
+    assert {p.themes[0] for p in projects} == set(themes.THEME_IDS)
 
 
-def test_sizes(mirror_layers):
-    assert bench.parse_sizes(None) == (100, 1_000, 10_000, 100_000)
-    assert bench.parse_sizes(None, quick=True) == (100, 1_000)
-    assert bench.parse_sizes("100,250") == (100, 250)
-    with pytest.raises(ValueError):
-        bench.parse_sizes("many")
+def test_synthetic_projects_depend_only_on_the_seed(mirror_layers):
+    first = bench.synthetic_projects(30, mirror_layers, seed=7)
+    again = bench.synthetic_projects(30, mirror_layers, seed=7)
+    other = bench.synthetic_projects(30, mirror_layers, seed=8)
+    assert [p.geometry.wkt for p in first] == [p.geometry.wkt for p in again]
+    assert [p.geometry.wkt for p in first] != [p.geometry.wkt for p in other]
 
 
-def test_a_small_run_prints_the_json_the_checks_read(mirror_env):
-    result = subprocess.run(
+def test_the_baseline_has_a_marker_with_a_popup_per_point_and_full_boundaries(projects,
+                                                                             mirror_layers):
+    frame = bench.catalogue_frame(projects, mirror_layers)
+    rendered = bench.baseline_map(mirror_layers, frame).get_root().render()
+    points = int((frame["geometry_type"] == "point").sum())
+    assert rendered.count("L.marker(") == points
+    assert rendered.count("L.popup(") == len(frame)
+    assert "cdn" not in rendered.lower()  # Leaflet from the app's own static files
+
+
+def test_the_gros_view_filters_its_overlay_but_not_its_base_map(projects, mirror_layers):
+    frame = bench.catalogue_frame(projects, mirror_layers)
+    prepared = bench.gros_cached(frame)
+    drawn = {}
+    for theme in (None, "health"):
+        base, overlay = bench.gros_view(mirror_layers, frame, theme, prepared)
+        assert "Synthetic" not in base.get_root().render()
+        overlay.add_to(base)
+        drawn[theme] = base.get_root().render().count("Synthetic ")
+    assert drawn[None] == len(frame)
+    assert drawn["health"] == len(apply_filter(frame, bench.theme_filter("health"))) > 0
+
+
+@pytest.mark.parametrize(("given", "quick", "expected"), [
+    (None, False, (100, 1_000, 10_000, 100_000)),
+    (None, True, (100, 1_000)),
+    ("100, 2_000", True, (100, 2_000)),
+])
+def test_sizes(given, quick, expected):
+    assert bench.parse_sizes(given, quick) == expected
+
+
+@pytest.mark.parametrize("bad", ["100,x", "0", "-5", "1e3", "many"])
+def test_a_bad_size_is_refused_showing_it(bad):
+    with pytest.raises(ValueError, match="--sizes"):
+        bench.parse_sizes(bad)
+
+
+def _row(n: int, impl: str, **figures: float | None) -> dict:
+    return {**bench._empty_row(n, impl), **figures}
+
+
+def test_ratios_and_targets_compare_baseline_with_gros():
+    runs = [
+        _row(10_000, "gros", payload_bytes=1_000_000, server_rerun_ms=80.0,
+             browser_filter_ms=250.0),
+        _row(10_000, "baseline", payload_bytes=9_000_000, server_rerun_ms=1600.0,
+             browser_filter_ms=500.0),
+    ]
+    ratio = bench.ratios(runs)[0]
+    assert ratio["payload_bytes"] == 9.0
+    assert ratio["browser_filter_ms"] == 2.0
+    assert ratio["peak_rss_mb"] is None
+    verdicts = {t["figure"] + str(t["ratio"]) + str(t["n"]): t["met"]
+                for t in bench.check_targets(runs)}
+    assert verdicts["payload_bytesFalse10000"] is True
+    assert verdicts["server_rerun_msFalse10000"] is True
+    assert verdicts["browser_filter_msTrue10000"] is False  # only 2× faster
+    assert verdicts["browser_filter_msFalse100000"] is None  # not measured
+    table = bench.format_table({"machine": "test machine", "runs": runs, "ratios": [ratio],
+                                "boundaries": {"payload_bytes": 1000, "max_deviation_m": 1.0},
+                                "targets": bench.check_targets(runs), "notes": ["a note"]})
+    assert "9.0×" in table
+    assert "MISSED" in table
+    assert "Note: a note" in table
+
+
+def test_the_harness_never_imports_streamlit():
+    code = "import sys, gros.bench; print('streamlit' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=REPO, timeout=60, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_a_small_run_prints_the_json_the_checks_read(mirror_env, mirror_layers):
+    # mirror_layers has filled the boundary cache, so the run starts at once.
+    done = subprocess.run(
         [sys.executable, "-m", "gros", "bench", "--sizes", "100", "--no-browser", "--json"],
-        cwd=REPO, env={**os.environ, **mirror_env}, capture_output=True, text=True,
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, **mirror_env},
         timeout=300, check=False)
-    assert result.returncode == 0, result.stderr[-2000:]
-    report = json.loads(result.stdout)
-    assert report["machine"]
-    assert {run["impl"] for run in report["runs"]} == {"gros", "baseline"}
-    for run in report["runs"]:
-        assert set(run) >= RUN_KEYS
-        assert run["n"] == 100
-        assert run["payload_bytes"] > 10_000
-        assert run["server_build_ms"] > 0 and run["peak_rss_mb"] > 50
-        assert run["browser_first_map_ms"] is None  # --no-browser
-    by_impl = {run["impl"]: run for run in report["runs"]}
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout)
+    assert result["machine"]
+    assert {"runs", "boundaries"} <= set(result)
+    runs = {row["impl"]: row for row in result["runs"]}
+    assert set(runs) == {"gros", "baseline"}
+    for row in runs.values():
+        assert set(row) >= RUN_KEYS
+        assert row["n"] == 100
+        assert row["payload_bytes"] > 10_000
+        assert row["server_build_ms"] > 0
+        assert row["server_filter_ms"] > 0
+        assert row["peak_rss_mb"] > 50
+        assert row["browser_first_map_ms"] is None  # --no-browser
+        assert row["browser_filter_ms"] is None
     # The compact project layer and simplified outlines send less than one marker each.
-    assert by_impl["gros"]["payload_bytes"] < by_impl["baseline"]["payload_bytes"]
-    boundaries = report["boundaries"]
+    assert runs["gros"]["payload_bytes"] < runs["baseline"]["payload_bytes"]
+    boundaries = result["boundaries"]
     assert boundaries["payload_bytes"] > 0
     assert 0 <= boundaries["max_deviation_m"] <= 200
+    assert any("--no-browser" in note for note in result["notes"])
