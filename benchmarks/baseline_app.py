@@ -33,4 +33,4 @@ if chosen:
     projects = projects[projects["themes"].map(lambda ids: bool(set(chosen) & set(ids)))]
 st.sidebar.caption(f"{len(projects)} projects")
 st.title("Cross-border projects")
-st_folium(bench.baseline_map(layers, projects), **bench.ST_FOLIUM_KWARGS["baseline"])
+st_folium(bench.baseline_map(layers, projects), **bench.BASELINE_ST_FOLIUM_KWARGS)

@@ -19,6 +19,7 @@ import folium
 import streamlit_folium
 
 from gros import bench
+from pages import _live_map
 
 _sent: dict[str, Any] = {}
 
@@ -37,6 +38,9 @@ def render(m: folium.Map, overlay: folium.FeatureGroup | None,
                                                        "feature_group")}
 
 
+RENDERERS = bench.Renderers(st_folium=render, component=_live_map.component_arguments)
+
+
 def _peak_mb() -> float:
     # ru_maxrss is in KiB on Linux.
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
@@ -48,7 +52,7 @@ def main(argv: list[str]) -> int:
     with data.open("rb") as file:
         layers, frame = pickle.load(file)  # noqa: S301 - written by gros.bench for us
     before = _peak_mb()
-    figures = bench.server_figures(impl, layers, frame, repeats, render)
+    figures = bench.server_figures(impl, layers, frame, repeats, RENDERERS)
     print(json.dumps({**figures, "peak_rss_mb": _peak_mb(), "rss_data_mb": before}))
     return 0
 

@@ -9,6 +9,9 @@ them into the app's ``static/`` folder (served by Streamlit at ``app/static``),
 from __future__ import annotations
 
 import base64
+import functools
+import hashlib
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -20,10 +23,14 @@ import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
 
+GROS_JS_DIR = Path(__file__).parent / "js"
 # Relative to the streamlit-folium component page (/component/<name>/index.html),
 # so it also works when the app runs under a base path.
-STREAMLIT_ASSET_BASE = "../../app/static/vendor"
+STREAMLIT_STATIC_BASE = "../../app/static"
 VENDOR_DIR = "vendor"
+STREAMLIT_ASSET_BASE = f"{STREAMLIT_STATIC_BASE}/{VENDOR_DIR}"
+DATA_DIR = "data"
+KEPT_DATA_FILES = 8
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,8 @@ JS_ASSETS: dict[str, Asset] = {
     "jquery": Asset(xstatic.pkg.jquery.BASE_DIR, "jquery.min.js", "jquery/jquery.min.js"),
     "markerclusterjs": Asset(xstatic.pkg.leaflet_markercluster.BASE_DIR,
                              "leaflet.markercluster.js", "markercluster/leaflet.markercluster.js"),
+    # The dashboard's own project layer (gros/js/projects.js).
+    "grosprojects": Asset(str(GROS_JS_DIR), "projects.js", "gros/projects.js"),
 }
 CSS_ASSETS: dict[str, Asset] = {
     "leaflet_css": Asset(xstatic.pkg.leaflet.BASE_DIR, "leaflet.css", "leaflet/leaflet.css"),
@@ -80,10 +89,35 @@ def install_static(static_dir: Path) -> Path:
     return vendor
 
 
-def _elements(element: folium.Element) -> Iterator[folium.Element]:
+def publish_data(static_dir: Path, text: str, stem: str) -> str:
+    """Write ``text`` to ``static_dir/data/<stem>-<digest>.json``; return that path
+    relative to ``static_dir``.
+
+    The name changes with the content, so browsers may cache a file for good. The
+    file appears whole or not at all (written aside, then renamed); of older files
+    of the same stem only the newest few are kept, for pages still showing them.
+    """
+    content = text.encode("utf-8")
+    name = f"{stem}-{hashlib.sha256(content).hexdigest()[:16]}.json"
+    folder = static_dir / DATA_DIR
+    target = folder / name
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f".{name}.{os.getpid()}.part"
+        partial.write_bytes(content)
+        partial.replace(target)
+    target.touch()
+    older = sorted(folder.glob(f"{stem}-*.json"), key=lambda path: path.stat().st_mtime,
+                   reverse=True)
+    for stale in older[KEPT_DATA_FILES:]:
+        stale.unlink(missing_ok=True)
+    return f"{DATA_DIR}/{name}"
+
+
+def elements(element: folium.Element) -> Iterator[folium.Element]:
     yield element
     for child in element._children.values():
-        yield from _elements(child)
+        yield from elements(child)
 
 
 def use_local_assets(m: folium.Map, base_url: str = STREAMLIT_ASSET_BASE) -> folium.Map:
@@ -95,7 +129,7 @@ def use_local_assets(m: folium.Map, base_url: str = STREAMLIT_ASSET_BASE) -> fol
         If an element needs a resource that is not served locally.
     """
     base = base_url.rstrip("/")
-    for element in _elements(m):
+    for element in elements(m):
         for attribute, table in (("default_js", JS_ASSETS), ("default_css", CSS_ASSETS)):
             resources = getattr(element, attribute, None)
             if not resources:
@@ -109,9 +143,15 @@ def use_local_assets(m: folium.Map, base_url: str = STREAMLIT_ASSET_BASE) -> fol
                         f"{type(element).__name__} needs {name!r} ({url}), which is not served "
                         "locally; add it to gros.assets"
                     )
-                local.append((name, f"{base}/{table[name].target}"))
+                local.append((name, f"{base}/{table[name].target}?v={_version(table[name])}"))
             setattr(element, attribute, local)
     return m
+
+
+@functools.cache
+def _version(asset: Asset) -> str:
+    """A short digest of the file: a new version gets a new URL, past browser caches."""
+    return hashlib.sha256((Path(asset.package_dir) / asset.filename).read_bytes()).hexdigest()[:10]
 
 
 def _data_uri(path: Path) -> str:
@@ -139,8 +179,9 @@ def inline_assets(html: str, base_url: str) -> str:
                      lambda m: f"url({_data_uri(LEAFLET_IMAGES / m.group(1))})", css)
         return "<style>" + css + "</style>"
 
-    html = re.sub(rf'<script src="{base}/([^"]+)"></script>', script, html)
-    return re.sub(rf'<link rel="stylesheet" href="{base}/([^"]+)"/>', stylesheet, html)
+    html = re.sub(rf'<script src="{base}/([^"?]+)(?:\?v=\w+)?"></script>', script, html)
+    return re.sub(rf'<link rel="stylesheet" href="{base}/([^"?]+)(?:\?v=\w+)?"/>', stylesheet,
+                  html)
 
 
 def _by_target(target: str) -> Asset:

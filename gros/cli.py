@@ -302,6 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     benchmark.add_argument("--json", action="store_true", help="print one JSON object")
     benchmark.add_argument("--quick", action="store_true", help="only the small sizes")
     benchmark.add_argument("--sizes", help="comma-separated project counts, e.g. 100,1000")
+    benchmark.add_argument("--impl", choices=("both", "gros", "baseline"), default="both",
+                           help="measure only one implementation (default: both)")
     benchmark.add_argument("--no-browser", action="store_true",
                            help="skip the browser timings (no Chromium needed)")
     benchmark.set_defaults(handler=_bench)

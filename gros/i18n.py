@@ -191,6 +191,19 @@ STRINGS.update({
                           "Click a project on the map or choose it here."),
     "map.none": _s("Geen projecten voor deze filters.", "Keine Projekte für diese Filter.",
                    "Aucun projet pour ces filtres.", "No projects match these filters."),
+    "map.too_many": _s(
+        "{count} projecten: klik op een project op de kaart, of verfijn de filters tot "
+        "hoogstens {most} om uit een lijst te kiezen.",
+        "{count} Projekte: Klicken Sie auf ein Projekt in der Karte oder verfeinern Sie die "
+        "Filter auf höchstens {most}, um aus einer Liste zu wählen.",
+        "{count} projets : cliquez sur un projet sur la carte, ou affinez les filtres jusqu'à "
+        "{most} au plus pour choisir dans une liste.",
+        "{count} projects: click one on the map, or narrow the filters to at most {most} "
+        "to pick from a list."),
+    "map.projects_failed": _s("De projecten konden niet worden geladen; laad de pagina opnieuw.",
+                              "Die Projekte konnten nicht geladen werden; laden Sie die Seite neu.",
+                              "Les projets n'ont pas pu être chargés ; rechargez la page.",
+                              "The projects could not be loaded; reload the page."),
     "map.euregio_profile": _s("Profiel van {name}", "Profil von {name}", "Profil de {name}",
                               "Profile of {name}"),
     "projects.title": _s("Projecten", "Projekte", "Projets", "Projects"),

@@ -5,6 +5,7 @@ Every text from data is HTML-escaped before it reaches a tooltip, label or popup
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 from collections.abc import Iterable
@@ -204,9 +205,10 @@ COORDINATE_DECIMALS = 5  # about 1 m: finer digits only make the page heavier
 class PreparedProjects:
     """The project layer's data, serialised once per catalogue and language.
 
-    Each project becomes one JSON fragment: a point ``[lat, lon, theme, "title"]`` or
-    a GeoJSON feature with short property names. A filtered layer is then only a
-    join of the chosen fragments, so a filter change costs no serialisation.
+    Each project becomes one JSON fragment: a point ``[lat, lon, theme, "title",
+    position]`` or a GeoJSON feature with short property names. The browser builds
+    them all once (``gros/js/projects.js``); a filter then only sends which positions
+    to show (:meth:`selection`), and an exported map joins the chosen fragments.
     """
 
     ids: list[str]
@@ -215,15 +217,30 @@ class PreparedProjects:
     theme_labels: list[str]
     colours: list[str]
 
-    def select(self, ids: Iterable[str] | None = None) -> tuple[str, str]:
-        """(points JSON, shapes JSON) for ``ids`` (all when None)."""
+    def data(self, ids: Iterable[str] | None = None) -> str:
+        """The layer's data as JSON: every project, or those of ``ids``."""
         wanted = None if ids is None else set(ids)
         points, shapes = [], []
         for project_id, point, fragment in zip(self.ids, self.is_point, self.fragments,
                                                strict=True):
             if wanted is None or project_id in wanted:
                 (points if point else shapes).append(fragment)
-        return "[" + ",".join(points) + "]", "[" + ",".join(shapes) + "]"
+        return (f'{{"count":{len(self.ids)},"colours":{json.dumps(self.colours)},'
+                f'"labels":{json.dumps(self.theme_labels, ensure_ascii=False)},'
+                f'"points":[{",".join(points)}],"shapes":[{",".join(shapes)}]}}')
+
+    def selection(self, ids: Iterable[str]) -> str:
+        """The positions of ``ids`` as a base64 bitmap (least significant bit first)."""
+        wanted = set(ids)
+        chosen = np.fromiter((project_id in wanted for project_id in self.ids), dtype=bool,
+                             count=len(self.ids))
+        return base64.b64encode(np.packbits(chosen, bitorder="little").tobytes()).decode()
+
+    def selected(self, selection: str) -> list[str]:
+        """The ids a bitmap from :meth:`selection` stands for."""
+        bits = np.unpackbits(np.frombuffer(base64.b64decode(selection), dtype=np.uint8),
+                             bitorder="little")[:len(self.ids)]
+        return [project_id for project_id, bit in zip(self.ids, bits, strict=True) if bit]
 
 
 def _rounded(geometry: Any) -> Any:
@@ -239,16 +256,17 @@ def prepare_projects(frame: gpd.GeoDataFrame, language: str = "nl") -> PreparedP
     is_point = (frame["geometry_type"] == "point").to_numpy()
     geometries = frame.geometry.to_numpy()
     fragments = []
-    for title, theme, point, geometry, kind in zip(
-            titles, main_themes, is_point, geometries, frame["geometry_type"], strict=True):
+    for position, (title, theme, point, geometry, kind) in enumerate(zip(
+            titles, main_themes, is_point, geometries, frame["geometry_type"], strict=True)):
         text = json.dumps(html.escape(str(title)), ensure_ascii=False)
         if point:
             fragments.append(f"[{round(geometry.y, COORDINATE_DECIMALS)},"
-                             f"{round(geometry.x, COORDINATE_DECIMALS)},{int(theme)},{text}]")
+                             f"{round(geometry.x, COORDINATE_DECIMALS)},{int(theme)},{text},"
+                             f"{position}]")
         else:
             shape = shapely.to_geojson(_rounded(geometry))
             fragments.append(f'{{"type":"Feature","geometry":{shape},"properties":'
-                             f'{{"t":{text},"k":{int(theme)},"g":"{kind}"}}}}')
+                             f'{{"t":{text},"k":{int(theme)},"g":"{kind}","i":{position}}}}}')
     return PreparedProjects(
         ids=list(frame["id"]), is_point=list(is_point), fragments=fragments,
         theme_labels=[html.escape(f"{theme.label(language)}") for theme in themes.THEMES],
@@ -257,72 +275,63 @@ def prepare_projects(frame: gpd.GeoDataFrame, language: str = "nl") -> PreparedP
 
 
 class _ProjectLayer(JSCSSMixin):
-    """Projects coloured by their main theme, built in the browser from compact data:
-    points as canvas circles in a marker cluster, lines and areas as SVG shapes."""
+    """Projects coloured by their main theme, built in the browser from compact data
+    written into the page (see ``gros/js/projects.js``)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        (function (parent) {
-            var colours = {{ this.colours }}, labels = {{ this.labels }};
-            // Titles and labels were HTML-escaped in Python: they are text, never markup.
-            // The newline keeps the title on a line of its own in the tooltip's text,
-            // which is what a click reports back (see clicked_project).
-            function tip(title, theme) {
-                return "<b>" + title + "</b>\\n<br>" + labels[theme]; }
-            var shapes = L.geoJSON({{ this.shapes }}, {
-                style: function (f) {
-                    var line = f.properties.g === "line";
-                    return {color: colours[f.properties.k], weight: line ? 5 : 2,
-                            opacity: 0.95, fillColor: colours[f.properties.k],
-                            fillOpacity: line ? 0 : 0.35,
-                            className: "gros-project gros-project-" + f.properties.g};
-                },
-                onEachFeature: function (f, layer) {
-                    layer.bindTooltip(tip(f.properties.t, f.properties.k), {sticky: true});
-                    layer.on("mouseover", function () { layer.setStyle({weight: 8}); });
-                    layer.on("mouseout", function () { shapes.resetStyle(layer); });
-                }
-            });
-            var renderer = L.canvas({padding: 0.5});
-            var cluster = L.markerClusterGroup({maxClusterRadius: 40,
-                showCoverageOnHover: false, chunkedLoading: true});
-            var points = {{ this.points }}, markers = [];
-            for (var i = 0; i < points.length; i++) {
-                var p = points[i];
-                var marker = L.circleMarker([p[0], p[1]], {renderer: renderer,
-                    radius: {{ this.radius }}, color: "#ffffff", weight: 1.5,
-                    fillColor: colours[p[2]], fillOpacity: 0.95});
-                marker.bindTooltip(tip(p[3], p[2]));
-                markers.push(marker);
-            }
-            cluster.addLayers(markers);
-            parent.addLayer(shapes);
-            parent.addLayer(cluster);
-        })({{ this._parent.get_name() }});
+        GrosProjects.layer({{ this._parent._parent.get_name() }}, {radius: {{ this.radius }}},
+                           {{ this._parent.get_name() }}).setData({{ this.data }});
         {% endmacro %}
     """)
     # Names only: gros.assets.use_local_assets fills in the served files.
-    default_js: ClassVar = [("markerclusterjs", "")]
+    default_js: ClassVar = [("markerclusterjs", ""), ("grosprojects", "")]
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
     def __init__(self, prepared: PreparedProjects, ids: Iterable[str] | None = None,
                  radius: int = PROJECT_POINT_RADIUS):
         super().__init__()
         self._name = "ProjectLayer"
-        self.points, self.shapes = prepared.select(ids)
-        self.colours = json.dumps(prepared.colours)
-        self.labels = json.dumps(prepared.theme_labels, ensure_ascii=False)
+        self.data = prepared.data(ids)
+        self.radius = radius
+
+
+class _ProjectSource(JSCSSMixin):
+    """The project layer of the dashboard's live map: the data comes from ``url`` once;
+    the selection arrives with each rerun (see :func:`project_selection_script`)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        GrosProjects.load({{ this._parent.get_name() }}, {{ this.url }},
+                          {radius: {{ this.radius }}}, {{ this.failure }});
+        {% endmacro %}
+    """)
+    default_js: ClassVar = [("markerclusterjs", ""), ("grosprojects", "")]
+    default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
+
+    def __init__(self, url: str, failure: str, radius: int = PROJECT_POINT_RADIUS):
+        super().__init__()
+        self._name = "ProjectSource"
+        self.url = json.dumps(url)
+        self.failure = json.dumps(failure, ensure_ascii=False)
         self.radius = radius
 
 
 def project_layer(frame: gpd.GeoDataFrame, language: str = "nl",
                   prepared: PreparedProjects | None = None) -> folium.FeatureGroup:
-    """The projects of ``frame`` as one layer; pass ``prepared`` (made once from the
-    whole catalogue) to skip serialising them again."""
+    """The projects of ``frame`` as one layer with its data in the page; pass
+    ``prepared`` (made once from the whole catalogue) to skip serialising them again."""
     group = folium.FeatureGroup(name="projects")
     prepared = prepared or prepare_projects(frame, language)
     _ProjectLayer(prepared, frame["id"]).add_to(group)
     return group
+
+
+def project_selection_script(prepared: PreparedProjects, frame: gpd.GeoDataFrame,
+                             map_name: str = "map_div") -> str:
+    """Script that shows only the projects of ``frame`` on a map made with
+    ``projects_url``: the few bytes a filter change sends."""
+    return f"GrosProjects.show({map_name}, {json.dumps(prepared.selection(frame['id']))});\n"
 
 
 class _Legend(MacroElement):
@@ -371,6 +380,8 @@ LABEL_CSS = """
 .gros-legend { background: rgba(255,255,255,0.92); padding: 5px 8px; border-radius: 4px;
   font: 11px/1.45 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
 .gros-legend summary { cursor: pointer; }
+.gros-error { background: #fff3f3; color: #8a1f1f; border: 1px solid #d9a0a0; padding: 6px 9px;
+  border-radius: 4px; font: 13px/1.4 sans-serif; max-width: 320px; }
 .gros-swatch { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
   margin-right: 6px; vertical-align: -1px; }
 </style>
@@ -384,9 +395,13 @@ def build_region_map(
     visible: tuple[str, ...] = LAYERS,
     projects: gpd.GeoDataFrame | None = None,
     legend: bool = True,
+    projects_url: str | None = None,
 ) -> folium.Map:
     """The map of countries, border provinces, Euregios and (optionally) projects.
 
+    Projects come either with the page (``projects``) or, for the dashboard's live
+    map, from ``projects_url`` (the whole catalogue as made by
+    :meth:`PreparedProjects.data`), shown as :func:`project_selection_script` says.
     Leaflet is loaded from the app's own static files (see :mod:`gros.assets`).
     """
     m = new_map(basemap)
@@ -400,6 +415,8 @@ def build_region_map(
         add_euregios(m, layers, language)
     if projects is not None and "projects" in visible:
         project_layer(projects, language).add_to(m)
+    if projects_url is not None and "projects" in visible:
+        _ProjectSource(projects_url, t("map.projects_failed", language)).add_to(m)
     if legend and "projects" in visible:
         add_legend(m, language)
     m.fit_bounds(_bounds(layers))
@@ -409,13 +426,6 @@ def build_region_map(
 def _bounds(layers: RegionLayers) -> list[list[float]]:
     lon_min, lat_min, lon_max, lat_max = layers.euregios_display.total_bounds
     return [[lat_min, lon_min], [lat_max, lon_max]]
-
-
-def project_overlay(frame: gpd.GeoDataFrame, language: str = "nl",
-                    prepared: PreparedProjects | None = None) -> folium.FeatureGroup:
-    """The project layer on its own, for streamlit-folium's ``feature_group_to_add``:
-    a filter change then replaces this layer without reloading the map."""
-    return assets.use_local_assets(project_layer(frame, language, prepared))
 
 
 def clicked_project(tooltip: str | None, clicked: dict[str, float] | None,

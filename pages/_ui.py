@@ -7,6 +7,7 @@ the only place that reads or writes the URL.
 from __future__ import annotations
 
 import runpy
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
@@ -189,11 +190,15 @@ def _catalogue(_store: ProjectStore, _layers: RegionLayers | None, revision: int
     return project_catalogue(_store, _layers)
 
 
+def layers_key(layers: RegionLayers | None) -> tuple:
+    """What identifies a set of boundary layers in a cache key."""
+    return (layers.nuts_year, layers.nuts_scale, layers.nuts_fetched) if layers else ()
+
+
 def catalogue(layers: RegionLayers | None) -> gpd.GeoDataFrame:
     """Every project with its regions; recomputed only when the store changes."""
     current = store()
-    layers_key = (layers.nuts_year, layers.nuts_scale, layers.nuts_fetched) if layers else ()
-    return _catalogue(current, layers, current.revision(), layers_key)
+    return _catalogue(current, layers, current.revision(), layers_key(layers))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -205,22 +210,40 @@ def _prepared_projects(_frame: gpd.GeoDataFrame, revision: int, layers_key: tupl
 def prepared_projects(layers: RegionLayers | None, lang: str) -> maps.PreparedProjects:
     """The project layer's data for the whole catalogue, serialised once per change."""
     current = store()
-    layers_key = (layers.nuts_year, layers.nuts_scale, layers.nuts_fetched) if layers else ()
-    return _prepared_projects(catalogue(layers), current.revision(), layers_key, lang)
+    return _prepared_projects(catalogue(layers), current.revision(), layers_key(layers), lang)
+
+
+def euregio_names(layers: RegionLayers | None, lang: str) -> dict[str, str]:
+    """Euregio id → its name in ``lang`` (the usual name where there is none)."""
+    if layers is None:
+        return {}
+    frame = layers.euregios
+    return {euregio_id: local or name for euregio_id, local, name
+            in zip(frame["id"], frame[f"name_{lang}"], frame["name"], strict=True)}
 
 
 def euregio_name(layers: RegionLayers | None, euregio_id: str, lang: str) -> str:
-    if layers is None:
-        return euregio_id
-    row = layers.euregios.set_index("id").loc[euregio_id]
-    return row[f"name_{lang}"] or row["name"]
+    return euregio_names(layers, lang).get(euregio_id, euregio_id)
 
 
-def _years_range(frame: pd.DataFrame) -> tuple[int, int]:
-    years = pd.concat([frame["start_year"], frame["end_year"]]).dropna()
-    if years.empty:
-        return (2000, 2030)
-    return int(years.min()), int(years.max())
+@dataclass(frozen=True)
+class FilterDomain:
+    """What the filter widgets offer for a catalogue."""
+
+    programmes: list[str]
+    years: tuple[int, int]
+    top_budget_eur: float
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _filter_domain(_frame: gpd.GeoDataFrame, revision: int, layers_key: tuple) -> FilterDomain:
+    years = pd.concat([_frame["start_year"], _frame["end_year"]]).dropna()
+    budgets = _frame["budget_eur"].dropna()
+    return FilterDomain(
+        programmes=sorted(p for p in _frame["programme"].unique() if p),
+        years=(int(years.min()), int(years.max())) if not years.empty else (2000, 2030),
+        top_budget_eur=float(budgets.max()) if not budgets.empty else 0.0,
+    )
 
 
 def reset_filters() -> None:
@@ -229,10 +252,11 @@ def reset_filters() -> None:
         st.session_state.pop(_kept(key), None)
 
 
-def filter_sidebar(frame: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str
+def filter_sidebar(domain: FilterDomain, layers: RegionLayers | None, lang: str
                    ) -> ProjectFilter:
     """The filter widgets in the sidebar; returns what they select."""
     sidebar = st.sidebar
+    names = euregio_names(layers, lang)
     sidebar.subheader(i18n.t("filters", lang))
     query = sidebar.text_input(i18n.t("filter.query", lang), max_chars=200,
                                **_persistent(FILTER_KEYS["query"], ""))
@@ -246,7 +270,7 @@ def filter_sidebar(frame: gpd.GeoDataFrame, layers: RegionLayers | None, lang: s
         **_persistent(FILTER_KEYS["countries"], []))
     euregios = sidebar.multiselect(
         i18n.t("filter.euregios", lang), EUREGIO_IDS,
-        format_func=lambda e: euregio_name(layers, e, lang),
+        format_func=lambda e: names.get(e, e),
         **_persistent(FILTER_KEYS["euregios"], []))
     province_names = ({} if layers is None else
                       dict(zip(layers.border_provinces["nuts_id"],
@@ -260,16 +284,16 @@ def filter_sidebar(frame: gpd.GeoDataFrame, layers: RegionLayers | None, lang: s
         **_persistent(FILTER_KEYS["statuses"], []))
     programmes = sidebar.multiselect(
         i18n.t("filter.programmes", lang),
-        sorted(p for p in frame["programme"].unique() if p),
+        domain.programmes,
         **_persistent(FILTER_KEYS["programmes"], []))
-    first, last = _years_range(frame)
+    first, last = domain.years
     stored_years = kept(FILTER_KEYS["years"])
     if stored_years is not None:
         _keep(FILTER_KEYS["years"], (max(first, min(stored_years[0], last)),
                                      min(last, max(stored_years[1], first))))
     years = sidebar.slider(i18n.t("filter.years", lang), first, last,
                            **_persistent(FILTER_KEYS["years"], (first, last)))
-    top = float(frame["budget_eur"].max()) if frame["budget_eur"].notna().any() else 0.0
+    top = domain.top_budget_eur
     budget = None
     if top > 0:
         top_m = float(max(1, round(top / 1e6 + 0.5)))
@@ -330,7 +354,8 @@ def filtered_projects(layers: RegionLayers | None, lang: str
                       ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, ProjectFilter]:
     """(all projects, the filtered ones, the filter), with the sidebar drawn."""
     everything = catalogue(layers)
-    wanted = filter_sidebar(everything, layers, lang)
+    domain = _filter_domain(everything, store().revision(), layers_key(layers))
+    wanted = filter_sidebar(domain, layers, lang)
     st.session_state[CURRENT_FILTER_KEY] = wanted
     shown = apply_filter(everything, wanted)
     st.sidebar.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(everything)))
@@ -358,7 +383,7 @@ def project_details(row: pd.Series, layers: RegionLayers | None, lang: str) -> N
         (i18n.t("detail.partners", lang), "; ".join(row["partners"]) or "—"),
         (i18n.t("detail.countries", lang), ", ".join(row["countries"]) or "—"),
         (i18n.t("detail.euregios", lang),
-         ", ".join(euregio_name(layers, e, lang) for e in row["euregios"]) or "—"),
+         ", ".join(euregio_names(layers, lang).get(e, e) for e in row["euregios"]) or "—"),
         (i18n.t("detail.precision", lang), i18n.t(f"precision.{row['precision']}", lang)),
     ]
     st.markdown("  \n".join(f"**{label}:** {markdown_escape(value)}" for label, value in facts))
@@ -377,6 +402,7 @@ def footer(lang: str) -> None:
 def project_table(frame: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str
                   ) -> pd.DataFrame:
     """The projects as a table of text and numbers (st.dataframe never renders HTML)."""
+    names = euregio_names(layers, lang)
     return pd.DataFrame({
         i18n.t("column.title", lang): frame[f"title_{lang}"].where(
             frame[f"title_{lang}"] != "", frame["title"]),
@@ -393,7 +419,7 @@ def project_table(frame: gpd.GeoDataFrame, layers: RegionLayers | None, lang: st
         i18n.t("column.lead", lang): frame["lead_partner"],
         i18n.t("column.countries", lang): frame["countries"].map(", ".join),
         i18n.t("column.euregios", lang): frame["euregios"].map(
-            lambda ids: ", ".join(euregio_name(layers, e, lang) for e in ids)),
+            lambda ids: ", ".join(names.get(e, e) for e in ids)),
     }).reset_index(drop=True)
 
 

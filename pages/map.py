@@ -1,15 +1,15 @@
 """Map page: Euregios, border provinces and projects, filtered; details of the selection."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from gros import i18n, maps
-from pages import _ui
+from pages import _live_map, _ui
 
 _ui.run_inside_frame()
 
 EUREGIO_PROFILE_KEY = "euregio_profile"
 LAST_CLICK_KEY = "map_last_click"
+PICK_LIST_MAX = 500  # above this many shown projects, no pick list: click on the map
 
 lang = _ui.current_language()
 st.title(i18n.t("app.title", lang))
@@ -24,14 +24,10 @@ map_column, detail_column = st.columns([3, 1.25])
 clicked_euregio = None
 with map_column:
     if layers is not None:
-        base = maps.build_region_map(layers, basemap=basemap, language=lang, visible=visible)
-        overlay = (maps.project_overlay(shown, lang, _ui.prepared_projects(layers, lang))
-                   if "projects" in visible else None)
         # Only clicks come back: pans and zooms do not rerun the script.
-        result = st_folium(base, feature_group_to_add=overlay, height=640,
-                           use_container_width=True, key="project_map",
-                           returned_objects=["last_object_clicked_tooltip",
-                                             "last_object_clicked"]) or {}
+        result = _live_map.live_map(layers, shown, lang, basemap, visible, key="project_map",
+                               height=640, returned_objects=["last_object_clicked_tooltip",
+                                                             "last_object_clicked"]) or {}
         click = (result.get("last_object_clicked_tooltip"), str(result.get("last_object_clicked")))
         if click[0] and click != st.session_state.get(LAST_CLICK_KEY):
             st.session_state[LAST_CLICK_KEY] = click
@@ -48,7 +44,7 @@ with detail_column:
             "map.euregio_profile", lang, name=_ui.euregio_name(layers, clicked_euregio, lang)))
     if shown.empty:
         st.info(i18n.t("map.none", lang))
-    else:
+    elif len(shown) <= PICK_LIST_MAX:
         ids = list(shown["id"])
         if st.session_state.get(_ui.SELECTED_KEY) not in ids:
             st.session_state[_ui.SELECTED_KEY] = ids[0]
@@ -57,4 +53,10 @@ with detail_column:
         selected = st.selectbox(i18n.t("map.select", lang), ids, format_func=titles.__getitem__,
                                 key=_ui.SELECTED_KEY, help=i18n.t("map.select.help", lang))
         _ui.project_details(shown[shown["id"] == selected].iloc[0], layers, lang)
+    else:
+        # A list of thousands is no help to pick from and slows every rerun down.
+        st.info(i18n.t("map.too_many", lang, count=len(shown), most=PICK_LIST_MAX))
+        chosen = shown[shown["id"] == st.session_state.get(_ui.SELECTED_KEY)]
+        if not chosen.empty:
+            _ui.project_details(chosen.iloc[0], layers, lang)
 _ui.footer(lang)

@@ -72,17 +72,24 @@ def test_the_baseline_has_a_marker_with_a_popup_per_point_and_full_boundaries(pr
     assert "cdn" not in rendered.lower()  # Leaflet from the app's own static files
 
 
-def test_the_gros_view_filters_its_overlay_but_not_its_base_map(projects, mirror_layers):
+def test_the_gros_view_sends_the_data_once_and_a_selection_per_filter(projects,
+                                                                      mirror_layers):
+    from pages import _live_map
+
+    renderers = bench.Renderers(st_folium=None, component=_live_map.component_arguments)
     frame = bench.catalogue_frame(projects, mirror_layers)
-    prepared = bench.gros_cached(frame)
-    drawn = {}
+    cached = bench.gros_cached(frame)
+    shown = {}
     for theme in (None, "health"):
-        base, overlay = bench.gros_view(mirror_layers, frame, theme, prepared)
-        assert "Synthetic" not in base.get_root().render()
-        overlay.add_to(base)
-        drawn[theme] = base.get_root().render().count("Synthetic ")
-    assert drawn[None] == len(frame)
-    assert drawn["health"] == len(apply_filter(frame, bench.theme_filter("health"))) > 0
+        parts = bench.gros_view(mirror_layers, frame, theme, cached, renderers, fresh=True)
+        assert "Synthetic" not in parts["script"]  # the base map holds no project
+        assert bench.PROJECTS_URL in parts["script"]
+        assert json.loads(parts["projects_data"])["count"] == len(frame)
+        selection = parts["feature_group"].split('"')[1]
+        shown[theme] = cached["prepared"].selected(selection)
+    assert shown[None] == list(frame["id"])
+    health = apply_filter(frame, bench.theme_filter("health"))
+    assert shown["health"] == list(health["id"]) and 0 < len(health) < len(frame)
 
 
 @pytest.mark.parametrize(("given", "quick", "expected"), [

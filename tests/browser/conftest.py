@@ -152,14 +152,9 @@ def map_frame(page):
     return page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
 
 
-PROJECT_FEATURE_COUNT = """() => {
-    let count = 0;
-    (window.feature_group || []).filter(group => window.map.hasLayer(group))
-        .forEach(group => group.eachLayer(layer => {
-        count += layer.getLayers ? layer.getLayers().length : 1;
-    }));
-    return count;
-}"""
+# The project layer (gros/js/projects.js) counts what its Leaflet groups hold.
+PROJECT_FEATURE_COUNT = """() => window.map && window.map.grosProjects
+    ? window.map.grosProjects.count() : 0"""
 
 
 def project_feature_count(page) -> int:

@@ -25,10 +25,8 @@ def _wait_for_projects(page, expected: int | None = None) -> int:
             const frame = [...document.querySelectorAll('iframe')].find(
                 f => f.title === 'streamlit_folium.st_folium');
             const w = frame && frame.contentWindow;
-            if (!w || !w.feature_group || !w.feature_group.length) return false;
-            let count = 0;
-            w.feature_group.filter(g => w.map.hasLayer(g)).forEach(g => g.eachLayer(l => {
-                count += l.getLayers ? l.getLayers().length : 1; }));
+            if (!w || !w.map || !w.map.grosProjects) return false;
+            const count = w.map.grosProjects.count();
             return expected === null ? count > 0 : count === expected;
         }""", arg=expected, timeout=30_000)
     return project_feature_count(page)
@@ -52,7 +50,9 @@ def test_the_map_draws_the_seven_euregios_offline(app_url, page):
                if urlparse(url).scheme in ("http", "https", "ws", "wss")
                and urlparse(url).hostname not in LOCAL_HOSTS]
     assert outside == []
-    assert any(url.endswith("/vendor/leaflet/leaflet.js") for url in page.requests)
+    assert any(urlparse(url).path.endswith("/vendor/leaflet/leaflet.js") for url in page.requests)
+    # The project data comes from the app's own static folder.
+    assert any("/app/static/data/projects-nl-" in url for url in page.requests)
 
 
 def test_hovering_a_euregio_shows_its_tooltip(app_url, page):
@@ -74,6 +74,7 @@ def test_a_theme_filter_changes_the_projects_drawn(app_url, page):
     wait_for_app(page)
     everything = _wait_for_projects(page)
     assert everything >= 55
+    fetched = len(page.requests)
 
     page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
     page.get_by_role("option", name="Health care").click()
@@ -85,6 +86,8 @@ def test_a_theme_filter_changes_the_projects_drawn(app_url, page):
     assert 0 < shown < everything
     assert _wait_for_projects(page, expected=shown) == shown
     assert "theme=health" in page.url
+    # The map already holds every project: a filter change fetches nothing.
+    assert page.requests[fetched:] == []
 
 
 def test_clicking_a_project_shows_its_details(app_url, page):

@@ -1,0 +1,104 @@
+"""The dashboard's live map, made cheap to rerun.
+
+A filter change must not rebuild the map. So the base map (boundaries, legend, the
+project layer's code) is rendered once per view settings, the catalogue's project
+data is published once as a static file that the browser fetches and keeps, and a
+rerun hands streamlit-folium's component only which projects to show: a bitmap of
+a few kilobytes instead of every project's coordinates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import folium
+import geopandas as gpd
+import streamlit as st
+from folium.elements import JSCSSMixin
+
+from gros import assets, maps
+from gros.layers import RegionLayers
+from pages import _ui
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _published(_prepared: maps.PreparedProjects, revision: int, layers_key: tuple,
+               lang: str) -> str:
+    return assets.publish_data(_ui.STATIC_DIR, _prepared.data(), f"projects-{lang}")
+
+
+def projects_url(layers: RegionLayers | None, lang: str) -> str:
+    """Where the browser fetches the whole catalogue's project layer data."""
+    current = _ui.store()
+    prepared = _ui.prepared_projects(layers, lang)
+    target = _published(prepared, current.revision(), _ui.layers_key(layers), lang)
+    return f"{assets.STREAMLIT_STATIC_BASE}/{target}"
+
+
+def component_arguments(m: folium.Map) -> dict[str, Any]:
+    """What ``st_folium`` hands its component for ``m``, computed once.
+
+    The same steps as ``streamlit_folium.st_folium`` (its own helpers), without the
+    component call, so the result can be cached and reused on every rerun.
+    """
+    from streamlit_folium import (
+        _get_header,
+        _get_html,
+        _get_map_string,
+        generate_js_hash,
+        get_full_id,
+    )
+
+    m.get_root().render()
+    m.render()
+    html, header = _get_html(m), _get_header(m)
+    script = _get_map_string(m)
+    js_links: list[str] = []
+    css_links: list[str] = []
+    for element in assets.elements(m):
+        if isinstance(element, JSCSSMixin):
+            js_links += [url for _, url in element.default_js]
+            css_links += [url for _, url in element.default_css]
+    (lat_min, lon_min), (lat_max, lon_max) = m.get_bounds()
+    return {
+        "script": script, "html": html, "header": header, "id": get_full_id(m),
+        "js_links": list(dict.fromkeys(js_links)), "css_links": list(dict.fromkeys(css_links)),
+        "bounds": {"_southWest": {"lat": lat_min, "lng": lon_min},
+                   "_northEast": {"lat": lat_max, "lng": lon_max}},
+        "zoom": m.options.get("zoom"),
+        "hash": generate_js_hash(script, None, False),
+    }
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _base_map(_layers: RegionLayers, layers_key: tuple, basemap: str, lang: str,
+              visible: tuple[str, ...], url: str | None) -> dict[str, Any]:
+    m = maps.build_region_map(_layers, basemap=basemap, language=lang, visible=visible,
+                              projects_url=url)
+    return component_arguments(m)
+
+
+def live_map(layers: RegionLayers, shown: gpd.GeoDataFrame, lang: str, basemap: str,
+             visible: tuple[str, ...], key: str, height: int,
+             returned_objects: Iterable[str]) -> dict[str, Any] | None:
+    """The map of the map page: what the user clicked (``returned_objects``), or None."""
+    from streamlit_folium import _component_func
+
+    with_projects = "projects" in visible
+    url = projects_url(layers, lang) if with_projects else None
+    base = _base_map(layers, _ui.layers_key(layers), basemap, lang, tuple(visible), url)
+    selection = (maps.project_selection_script(_ui.prepared_projects(layers, lang), shown)
+                 if with_projects else None)
+    returned = list(returned_objects)
+    defaults = {name: None for name in returned}
+    if "bounds" in defaults:
+        defaults["bounds"] = base["bounds"]
+    # streamlit-folium keys its component by the map's script, so a new base map
+    # (another basemap, language or layer set) mounts a fresh map, as st_folium does.
+    return _component_func(
+        script=base["script"], header=base["header"], html=base["html"], id=base["id"],
+        key=f"{key}-{base['hash']}", height=height, width=None, returned_objects=returned,
+        default=defaults, zoom=None, center=None, feature_group=selection,
+        return_on_hover=False, layer_control=None, pixelated=False,
+        css_links=base["css_links"], js_links=base["js_links"], wrap_longitude=False)
