@@ -79,6 +79,28 @@ def _base_map(_layers: RegionLayers, layers_key: tuple, basemap: str, lang: str,
     return component_arguments(m)
 
 
+def component_call(base: dict[str, Any], selection: str | None, key: str, height: int,
+                   returned_objects: Iterable[str]) -> dict[str, Any]:
+    """The keyword arguments for streamlit-folium's component, as st_folium makes
+    them (with ``use_container_width``), from a cached base map and a selection."""
+    returned = list(returned_objects)
+    defaults: dict[str, Any] = {name: None for name in returned}
+    if "bounds" in defaults:
+        defaults["bounds"] = base["bounds"]
+    if "zoom" in defaults:
+        defaults["zoom"] = base["zoom"]
+    # streamlit-folium keys its component by the map's script, so a new base map
+    # (another basemap, language or layer set) mounts a fresh map, as st_folium does.
+    return {
+        "script": base["script"], "header": base["header"], "html": base["html"],
+        "id": base["id"], "key": f"{key}-{base['hash']}", "height": height, "width": None,
+        "returned_objects": returned, "default": defaults, "zoom": None, "center": None,
+        "feature_group": selection, "return_on_hover": False, "layer_control": None,
+        "pixelated": False, "css_links": base["css_links"], "js_links": base["js_links"],
+        "wrap_longitude": False,
+    }
+
+
 def live_map(layers: RegionLayers, shown: gpd.GeoDataFrame, lang: str, basemap: str,
              visible: tuple[str, ...], key: str, height: int,
              returned_objects: Iterable[str]) -> dict[str, Any] | None:
@@ -90,15 +112,4 @@ def live_map(layers: RegionLayers, shown: gpd.GeoDataFrame, lang: str, basemap: 
     base = _base_map(layers, _ui.layers_key(layers), basemap, lang, tuple(visible), url)
     selection = (maps.project_selection_script(_ui.prepared_projects(layers, lang), shown)
                  if with_projects else None)
-    returned = list(returned_objects)
-    defaults = {name: None for name in returned}
-    if "bounds" in defaults:
-        defaults["bounds"] = base["bounds"]
-    # streamlit-folium keys its component by the map's script, so a new base map
-    # (another basemap, language or layer set) mounts a fresh map, as st_folium does.
-    return _component_func(
-        script=base["script"], header=base["header"], html=base["html"], id=base["id"],
-        key=f"{key}-{base['hash']}", height=height, width=None, returned_objects=returned,
-        default=defaults, zoom=None, center=None, feature_group=selection,
-        return_on_hover=False, layer_control=None, pixelated=False,
-        css_links=base["css_links"], js_links=base["js_links"], wrap_longitude=False)
+    return _component_func(**component_call(base, selection, key, height, returned_objects))

@@ -42,3 +42,28 @@ def test_inlined_html_links_to_nothing():
     assert '<link rel="stylesheet"' not in html
     assert "L.Map" in html or "Leaflet" in html
     assert "data:image/png;base64," in html
+
+
+def test_published_data_is_named_by_its_content_and_written_whole(tmp_path):
+    first = assets.publish_data(tmp_path, '{"a": 1}', "projects-en")
+    again = assets.publish_data(tmp_path, '{"a": 1}', "projects-en")
+    other = assets.publish_data(tmp_path, '{"a": 2}', "projects-en")
+    assert first == again != other
+    assert first.startswith("data/projects-en-") and first.endswith(".json")
+    assert (tmp_path / first).read_text(encoding="utf-8") == '{"a": 1}'
+    assert not list((tmp_path / "data").glob(".*"))  # no partial file left behind
+
+
+def test_only_the_newest_data_files_are_kept(tmp_path):
+    import os
+
+    names = []
+    for number in range(assets.KEPT_DATA_FILES + 3):
+        names.append(assets.publish_data(tmp_path, f'{{"n": {number}}}', "projects-nl"))
+        # Older files look older, whatever the file system's clock resolution.
+        os.utime(tmp_path / names[-1], (number, number))
+    german = assets.publish_data(tmp_path, "{}", "projects-de")
+    kept = sorted(path.name for path in (tmp_path / "data").glob("projects-nl-*.json"))
+    assert len(kept) == assets.KEPT_DATA_FILES
+    assert (tmp_path / names[-1]).exists() and not (tmp_path / names[0]).exists()
+    assert (tmp_path / german).exists()  # another stem is not touched

@@ -56,3 +56,73 @@ def test_euregio_labels_follow_the_language(synthetic_layers):
     german = maps.build_region_map(synthetic_layers, basemap="none", language="de")
     html = german.get_root().render()
     assert "Euregio Maas-Rhein" in html
+
+
+def _projects_frame(count: int = 12):
+    """Projects as the catalogue has them (only the columns the map reads)."""
+    import geopandas as gpd
+    import shapely
+
+    rows = []
+    for number in range(count):
+        kind = ("point", "line", "area")[number % 3]
+        x, y = 5.5 + number * 0.05, 51.0 + number * 0.02
+        geometry = {"point": shapely.Point(x, y),
+                    "line": shapely.LineString([(x, y), (x + 0.1, y + 0.1)]),
+                    "area": shapely.box(x, y, x + 0.02, y + 0.02)}[kind]
+        rows.append({"id": f"p{number:03d}", "title": f"Project {number}",
+                     "title_en": "" if number % 2 else f"Project {number} (en)",
+                     "main_theme": ("transport", "health", "education")[number % 3],
+                     "geometry_type": kind, "geometry": geometry})
+    rows[5]["title"] = XSS
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+
+
+def test_a_selection_names_exactly_the_chosen_projects():
+    frame = _projects_frame(21)  # not a whole number of bytes
+    prepared = maps.prepare_projects(frame, "en")
+    for chosen in ([], ["p000"], ["p001", "p007", "p020"], list(frame["id"])):
+        assert prepared.selected(prepared.selection(chosen)) == chosen
+    # Unknown ids select nothing rather than something else.
+    assert prepared.selected(prepared.selection(["nope"])) == []
+
+
+def test_project_data_holds_every_project_once_with_its_position():
+    frame = _projects_frame()
+    data = json.loads(maps.prepare_projects(frame, "en").data())
+    assert data["count"] == len(frame) == len(data["points"]) + len(data["shapes"])
+    positions = sorted([p[4] for p in data["points"]]
+                       + [f["properties"]["i"] for f in data["shapes"]])
+    assert positions == list(range(len(frame)))
+    assert data["points"][0][3] == "Project 0 (en)"  # the title in the language, if any
+    assert {f["properties"]["g"] for f in data["shapes"]} == {"line", "area"}
+    assert len(data["colours"]) == len(data["labels"]) == 9
+
+
+def test_project_titles_reach_the_map_escaped():
+    text = maps.prepare_projects(_projects_frame(), "en").data()
+    assert XSS not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+def test_the_live_map_fetches_projects_and_holds_none(synthetic_layers):
+    url = "../../app/static/data/projects-en-0123.json"
+    live = maps.build_region_map(synthetic_layers, basemap="none", language="en",
+                                 projects_url=url).get_root().render()
+    assert "GrosProjects.load(" in live and json.dumps(url) in live
+    assert "/vendor/gros/projects.js" in live
+    hidden = maps.build_region_map(synthetic_layers, basemap="none", projects_url=url,
+                                   visible=("countries", "euregios")).get_root().render()
+    assert url not in hidden
+    frame = _projects_frame()
+    embedded = maps.build_region_map(synthetic_layers, basemap="none", language="en",
+                                     projects=frame).get_root().render()
+    assert "Project 0 (en)" in embedded and "GrosProjects.load(" not in embedded
+
+
+def test_the_selection_script_shows_the_filtered_set():
+    frame = _projects_frame()
+    prepared = maps.prepare_projects(frame, "en")
+    script = maps.project_selection_script(prepared, frame.iloc[[2, 4]])
+    selection = json.loads(script.split("map_div, ")[1].split(")")[0])
+    assert prepared.selected(selection) == ["p002", "p004"]
