@@ -48,6 +48,9 @@ JS_ASSETS: dict[str, Asset] = {
     "jquery": Asset(xstatic.pkg.jquery.BASE_DIR, "jquery.min.js", "jquery/jquery.min.js"),
     "markerclusterjs": Asset(xstatic.pkg.leaflet_markercluster.BASE_DIR,
                              "leaflet.markercluster.js", "markercluster/leaflet.markercluster.js"),
+    # Point clustering; no XStatic package has it, so it is vendored (gros/js/vendor).
+    "supercluster": Asset(str(GROS_JS_DIR / "vendor"), "supercluster.min.js",
+                          "supercluster/supercluster.min.js"),
     # The dashboard's own project layer (gros/js/projects.js).
     "grosprojects": Asset(str(GROS_JS_DIR), "projects.js", "gros/projects.js"),
 }

@@ -442,14 +442,15 @@ STRINGS.update({
                       "Hintergrundkarten (falls gewählt): © OpenStreetMap-Mitwirkende, © CARTO.",
                       "Fonds de carte (si choisis) : © contributeurs OpenStreetMap, © CARTO.",
                       "Basemap tiles (when chosen): © OpenStreetMap contributors, © CARTO."),
-    "about.leaflet": _s("Kaartweergave: Leaflet en Leaflet.markercluster, door het dashboard "
-                        "zelf geleverd.",
-                        "Kartendarstellung: Leaflet und Leaflet.markercluster, vom Dashboard "
-                        "selbst ausgeliefert.",
-                        "Affichage de la carte : Leaflet et Leaflet.markercluster, servis par "
-                        "le tableau de bord lui-même.",
-                        "Map display: Leaflet and Leaflet.markercluster, served by the "
-                        "dashboard itself."),
+    "about.leaflet": _s("Kaartweergave: Leaflet, Supercluster (Mapbox, ISC-licentie) en de "
+                        "stijlen van Leaflet.markercluster, door het dashboard zelf geleverd.",
+                        "Kartendarstellung: Leaflet, Supercluster (Mapbox, ISC-Lizenz) und die "
+                        "Stile von Leaflet.markercluster, vom Dashboard selbst ausgeliefert.",
+                        "Affichage de la carte : Leaflet, Supercluster (Mapbox, licence ISC) et "
+                        "les styles de Leaflet.markercluster, servis par le tableau de bord "
+                        "lui-même.",
+                        "Map display: Leaflet, Supercluster (Mapbox, ISC licence) and the "
+                        "styles of Leaflet.markercluster, served by the dashboard itself."),
     "data.row": _s("Rij", "Zeile", "Ligne", "Row"),
     "data.column": _s("Kolom", "Spalte", "Colonne", "Column"),
     "data.reason": _s("Reden", "Grund", "Raison", "Reason"),

@@ -285,7 +285,7 @@ class _ProjectLayer(JSCSSMixin):
         {% endmacro %}
     """)
     # Names only: gros.assets.use_local_assets fills in the served files.
-    default_js: ClassVar = [("markerclusterjs", ""), ("grosprojects", "")]
+    default_js: ClassVar = [("supercluster", ""), ("grosprojects", "")]
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
     def __init__(self, prepared: PreparedProjects, ids: Iterable[str] | None = None,
@@ -306,7 +306,7 @@ class _ProjectSource(JSCSSMixin):
                           {radius: {{ this.radius }}}, {{ this.failure }});
         {% endmacro %}
     """)
-    default_js: ClassVar = [("markerclusterjs", ""), ("grosprojects", "")]
+    default_js: ClassVar = [("supercluster", ""), ("grosprojects", "")]
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
     def __init__(self, url: str, failure: str, radius: int = PROJECT_POINT_RADIUS):

@@ -71,7 +71,8 @@ def test_map_page_draws_regions_and_projects_with_local_leaflet(app_env):
     assert "RE18" not in arguments["script"]  # project data comes once, from a file
     links = arguments["js_links"] + arguments["css_links"]
     assert links and all(link.startswith("../../app/static/vendor/") for link in links)
-    assert any("markercluster" in link for link in arguments["js_links"])
+    assert any("supercluster" in link for link in arguments["js_links"])
+    assert any("MarkerCluster.Default.css" in link for link in arguments["css_links"])
     assert set(arguments["returned_objects"]) == {"last_object_clicked_tooltip",
                                                   "last_object_clicked"}
     assert any(gisco.ATTRIBUTION in c.value for c in app.main.caption)

@@ -144,3 +144,45 @@ def test_clicking_a_euregio_leads_to_its_profile(app_url, page):
     link.click()
     wait_for_app(page)
     expect(page.locator("h1").first).to_have_text("Euregio Meuse-Rhine")
+
+
+def _page_point(page, frame_point: dict) -> tuple[float, float]:
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    return box["x"] + frame_point["x"], box["y"] + frame_point["y"]
+
+
+def test_a_point_is_clickable_above_the_boundaries(app_url, page):
+    """Points lie above the Euregios and the opaque country background: a click on one
+    reaches it and shows its project."""
+    page.goto(f"{app_url}/?basemap=none&lang=en")
+    wait_for_app(page)
+    _wait_for_projects(page)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    target = frame.evaluate("""() => {
+        const point = map.grosProjects.points.getLayers().find(
+            layer => layer instanceof L.CircleMarker);
+        const at = map.latLngToContainerPoint(point.getLatLng());
+        return {x: at.x, y: at.y,
+                title: point.getTooltip().getContent().split("\\n")[0]
+                    .replace(/<[^>]+>/g, "")};
+    }""")
+    page.mouse.click(*_page_point(page, target))
+    wait_for_app(page)
+    heading = page.locator('[data-testid="stMain"] h3').first
+    title = frame.evaluate("(html) => { const d = document.createElement('div'); "
+                           "d.innerHTML = html; return d.textContent; }", target["title"])
+    expect(heading).to_have_text(title, timeout=15_000)
+
+
+def test_clicking_a_cluster_zooms_in_to_its_projects(app_url, page):
+    page.goto(f"{app_url}/?basemap=none&lang=en")
+    wait_for_app(page)
+    total = _wait_for_projects(page)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    before = frame.evaluate("() => map.getZoom()")
+    cluster = map_frame(page).locator(".marker-cluster").first
+    expect(cluster).to_be_visible(timeout=15_000)
+    cluster.click()
+    frame.wait_for_function(f"() => map.getZoom() > {before}", timeout=15_000)
+    # Zooming changes what is drawn, not what is shown.
+    assert project_feature_count(page) == total
