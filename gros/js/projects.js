@@ -58,6 +58,7 @@
     this.shown = undefined;
     this.index = null;
     this.pointCount = 0;
+    this.shapeCount = 0;
     // Added empty and at once, so the map's click handlers reach their projects.
     parent.addLayer(this.shapes);
     parent.addLayer(this.points);
@@ -78,8 +79,11 @@
       features[p[4]] = {type: "Feature", properties: {i: p[4]},
                         geometry: {type: "Point", coordinates: [p[1], p[0]]}};
     }
-    var shapeRenderer = data.shapes.length > SVG_SHAPE_LIMIT
-      ? new L.Canvas({padding: 0.5, pane: PANE}) : new L.SVG({pane: PANE});
+    // Many shapes share one canvas and stay on it: a filter hides the others instead
+    // of removing thousands of layers. A few shapes are SVG elements, added and removed.
+    this.onCanvas = data.shapes.length > SVG_SHAPE_LIMIT;
+    var shapeRenderer = this.onCanvas ? new L.Canvas({padding: 0.5, pane: PANE})
+                                      : new L.SVG({pane: PANE});
     L.geoJSON(data.shapes, {
       style: function (f) {
         var line = f.properties.g === "line", colour = colours[f.properties.k];
@@ -89,6 +93,7 @@
       },
       onEachFeature: function (f, layer) {
         var normal = layer.options.weight;
+        layer.look = {stroke: true, fill: f.properties.g !== "line"};
         layer.bindTooltip(tip(f.properties.t, labels[f.properties.k]), {sticky: true});
         layer.on("mouseover", function () { layer.setStyle({weight: normal + 3}); });
         layer.on("mouseout", function () { layer.setStyle({weight: normal}); });
@@ -114,12 +119,37 @@
         else if (this.layers[i] !== undefined) shapes.push(this.layers[i]);
       }
     }
-    this.shapes.clearLayers();
-    for (var j = 0; j < shapes.length; j++) this.shapes.addLayer(shapes[j]);
+    this.showShapes(shapes);
     this.index = new Supercluster({radius: CLUSTER_RADIUS, maxZoom: this.maxZoom - 1})
       .load(points);
     this.pointCount = points.length;
     this.draw();
+  };
+
+  ProjectLayer.prototype.showShapes = function (shapes) {
+    this.shapeCount = shapes.length;
+    if (!this.onCanvas) {
+      this.shapes.clearLayers();
+      for (var i = 0; i < shapes.length; i++) this.shapes.addLayer(shapes[i]);
+      return;
+    }
+    if (this.shapes.getLayers().length === 0) {
+      for (var k = 0; k < this.layers.length; k++) {
+        if (this.features[k] === undefined && this.layers[k] !== undefined) {
+          this.shapes.addLayer(this.layers[k]);
+        }
+      }
+    }
+    var wanted = {};
+    for (var j = 0; j < shapes.length; j++) wanted[L.stamp(shapes[j])] = true;
+    this.shapes.eachLayer(function (layer) {
+      var shown = wanted[L.stamp(layer)] === true;
+      if (layer.shown === shown) return;
+      layer.shown = shown;
+      // Hidden: not painted and not under the pointer.
+      layer.options.interactive = shown;
+      layer.setStyle(shown ? layer.look : {stroke: false, fill: false});
+    });
   };
 
   // Draw the clusters and points in view at the current zoom.
@@ -171,7 +201,7 @@
 
   // How many projects the map holds now (the points in its clusters included).
   ProjectLayer.prototype.count = function () {
-    return this.pointCount + this.shapes.getLayers().length;
+    return this.pointCount + this.shapeCount;
   };
 
   ProjectLayer.prototype.fail = function (message) {
