@@ -79,16 +79,25 @@ def _base_map(_layers: RegionLayers, layers_key: tuple, basemap: str, lang: str,
     return component_arguments(m)
 
 
+# What the component can return, in the order it builds its value (streamlit-folium's
+# updateComponentValue).
+RETURNABLE = ("last_clicked", "last_object_clicked", "last_object_clicked_count",
+              "last_object_clicked_tooltip", "last_object_clicked_popup", "all_drawings",
+              "last_active_drawing", "last_geocoder_result", "bounds", "zoom",
+              "last_circle_radius", "last_circle_polygon", "center", "selected_layers",
+              "selected_tags")
+
+
 def component_call(base: dict[str, Any], selection: str | None, key: str, height: int,
                    returned_objects: Iterable[str]) -> dict[str, Any]:
     """The keyword arguments for streamlit-folium's component, as st_folium makes
     them (with ``use_container_width``), from a cached base map and a selection."""
     returned = list(returned_objects)
-    defaults: dict[str, Any] = {name: None for name in returned}
-    if "bounds" in defaults:
-        defaults["bounds"] = base["bounds"]
-    if "zoom" in defaults:
-        defaults["zoom"] = base["zoom"]
+    # In the order the component builds its own value: it compares the two as JSON
+    # text, and another order would look like a change and rerun the script.
+    known = {name: None for name in RETURNABLE} | {"bounds": base["bounds"],
+                                                   "zoom": base["zoom"]}
+    defaults = {name: value for name, value in known.items() if name in returned}
     # streamlit-folium keys its component by the map's script, so a new base map
     # (another basemap, language or layer set) mounts a fresh map, as st_folium does.
     return {

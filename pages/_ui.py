@@ -150,9 +150,12 @@ def region_layers(lang: str) -> RegionLayers | None:
     """
     current = settings()
     source = gisco.NutsSource.from_settings(current)
+    # Always there, empty once the boundaries are cached: what follows keeps its place
+    # in the page, so the map is not rebuilt on the run after a download.
+    slot = st.container()
     try:
         if not source.cache_path.exists():
-            with st.status(i18n.t("boundaries.loading", lang), expanded=True) as status:
+            with slot.status(i18n.t("boundaries.loading", lang), expanded=True) as status:
                 bar = st.progress(0.0, text=source.url)
 
                 def report(received: int, total: int | None) -> None:

@@ -39,4 +39,6 @@ def test_the_cached_base_map_is_what_st_folium_would_send(synthetic_layers, sent
     for name in ("height", "width", "returned_objects", "default", "zoom", "center",
                  "return_on_hover", "layer_control", "pixelated", "wrap_longitude"):
         assert call[name] == sent[name], name
+    # The component compares its value with the default as JSON text: same order too.
+    assert list(call["default"]) == list(sent["default"])
     assert call["feature_group"] == "GrosProjects.show(map_div, null);"

@@ -7,11 +7,6 @@ The server starts on a free port with ``streamlit run``; the fixture polls
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,36 +15,15 @@ import pytest
 import shapely
 
 from gros.auth import hash_password
+from gros.bench import CHROMIUM_ARGS, streamlit_app
 from gros.catalogue import open_store
 from gros.projects import Project
 from gros.settings import load_settings
 from tests.conftest import REPO
 
 CHROMIUM = Path(os.environ.get("GROS_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 OUTPUT_DIR = REPO / "test-output"
 START_TIMEOUT_S = 60
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"streamlit did not answer on {url} within {START_TIMEOUT_S} s")
 
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -67,31 +41,14 @@ def _xss_project() -> Project:
 @contextmanager
 def running_app(env: dict[str, str], home: Path) -> Iterator[str]:
     """Start ``streamlit run dashboard.py`` on a free port; yield its URL; stop it."""
-    port = _free_port()
     secrets = home / ".streamlit" / "secrets.toml"
     secrets.parent.mkdir(parents=True, exist_ok=True)
     secrets.write_text(f'[editor]\npassword_hash = "'
                        f'{hash_password(EDITOR_PASSWORD, iterations=1_000)}"\n')
-    log = (home / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false"],
-        # HOME holds the editor secret: the checkout stays untouched.
-        cwd=REPO, env={**os.environ, **env, "HOME": str(home)}, stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+    # HOME holds the editor secret: the checkout stays untouched.
+    with streamlit_app(REPO / "dashboard.py", {**os.environ, **env, "HOME": str(home)},
+                       home / "server.log") as app:
+        yield app.url
 
 
 @pytest.fixture(scope="session")
