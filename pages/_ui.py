@@ -9,6 +9,7 @@ from __future__ import annotations
 import runpy
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -255,68 +256,113 @@ def reset_filters() -> None:
         st.session_state.pop(_kept(key), None)
 
 
+def _top_million(domain: FilterDomain) -> float:
+    return float(max(1, round(domain.top_budget_eur / 1e6 + 0.5)))
+
+
+def _clamp_kept_ranges(domain: FilterDomain) -> None:
+    """Fit kept year and budget ranges into the catalogue's (it may have changed)."""
+    first, last = domain.years
+    stored_years = kept(FILTER_KEYS["years"])
+    if stored_years is not None:
+        _keep(FILTER_KEYS["years"], (max(first, min(stored_years[0], last)),
+                                     min(last, max(stored_years[1], first))))
+    stored = kept(FILTER_KEYS["budget"])
+    if stored is not None and domain.top_budget_eur > 0:
+        top_m = _top_million(domain)
+        _keep(FILTER_KEYS["budget"], (min(float(stored[0]), top_m),
+                                      min(float(stored[1]), top_m)))
+
+
+def _project_filter(values: dict[str, Any], domain: FilterDomain) -> ProjectFilter:
+    """The filter that widget values (by FILTER_KEYS name) select."""
+    years = tuple(values.get("years") or domain.years)
+    budget = None
+    if domain.top_budget_eur > 0:
+        chosen = tuple(values.get("budget") or (0.0, _top_million(domain)))
+        if chosen != (0.0, _top_million(domain)):
+            budget = (chosen[0] * 1e6, chosen[1] * 1e6)
+    return ProjectFilter(
+        themes=tuple(values.get("themes") or ()), countries=tuple(values.get("countries") or ()),
+        euregios=tuple(values.get("euregios") or ()),
+        provinces=tuple(values.get("provinces") or ()),
+        statuses=tuple(values.get("statuses") or ()),
+        programmes=tuple(values.get("programmes") or ()),
+        years=years if years != tuple(domain.years) else None, budget=budget,
+        query=str(values.get("query") or "").strip(),
+    )
+
+
+def _widget_value(key: str) -> Any:
+    return st.session_state.get(_kept(key), st.session_state.get(key))
+
+
+def filter_from_state(layers: RegionLayers | None) -> ProjectFilter:
+    """What the filter widgets hold at the start of this run, before they are drawn:
+    a page can then put its map out first. :func:`filtered_projects` draws the widgets
+    and returns the same filter."""
+    domain = _filter_domain(catalogue(layers), store().revision(), layers_key(layers))
+    _clamp_kept_ranges(domain)
+    return _project_filter({name: _widget_value(key) for name, key in FILTER_KEYS.items()},
+                           domain)
+
+
+def map_options_from_state() -> tuple[str, tuple[str, ...]]:
+    """What :func:`map_options_sidebar` will return, before it is drawn."""
+    basemap = _widget_value(BASEMAP_KEY) or "light"
+    shown = _widget_value(LAYERS_KEY)
+    shown = list(maps.LAYERS) if shown is None else shown
+    return basemap, tuple(layer for layer in maps.LAYERS if layer in shown)
+
+
 def filter_sidebar(domain: FilterDomain, layers: RegionLayers | None, lang: str
                    ) -> ProjectFilter:
     """The filter widgets in the sidebar; returns what they select."""
     sidebar = st.sidebar
     names = euregio_names(layers, lang)
+    values: dict[str, Any] = {}
     sidebar.subheader(i18n.t("filters", lang))
-    query = sidebar.text_input(i18n.t("filter.query", lang), max_chars=200,
-                               **_persistent(FILTER_KEYS["query"], ""))
-    chosen_themes = sidebar.multiselect(
+    values["query"] = sidebar.text_input(i18n.t("filter.query", lang), max_chars=200,
+                                         **_persistent(FILTER_KEYS["query"], ""))
+    values["themes"] = sidebar.multiselect(
         i18n.t("filter.themes", lang), themes.THEME_IDS,
         format_func=lambda tid: f"{themes.BY_ID[tid].icon} {themes.BY_ID[tid].label(lang)}",
         **_persistent(FILTER_KEYS["themes"], []))
-    countries = sidebar.multiselect(
+    values["countries"] = sidebar.multiselect(
         i18n.t("filter.countries", lang), COUNTRIES,
         format_func=lambda c: i18n.t(f"country.{c}", lang),
         **_persistent(FILTER_KEYS["countries"], []))
-    euregios = sidebar.multiselect(
+    values["euregios"] = sidebar.multiselect(
         i18n.t("filter.euregios", lang), EUREGIO_IDS,
         format_func=lambda e: names.get(e, e),
         **_persistent(FILTER_KEYS["euregios"], []))
     province_names = ({} if layers is None else
                       dict(zip(layers.border_provinces["nuts_id"],
                                layers.border_provinces["name"], strict=True)))
-    provinces = sidebar.multiselect(
+    values["provinces"] = sidebar.multiselect(
         i18n.t("filter.provinces", lang), list(province_names),
         format_func=lambda p: province_names.get(p, p), **_persistent(FILTER_KEYS["provinces"], []))
-    statuses = sidebar.multiselect(
+    values["statuses"] = sidebar.multiselect(
         i18n.t("filter.statuses", lang), STATUSES,
         format_func=lambda s: i18n.t(f"status.{s}", lang),
         **_persistent(FILTER_KEYS["statuses"], []))
-    programmes = sidebar.multiselect(
+    values["programmes"] = sidebar.multiselect(
         i18n.t("filter.programmes", lang),
         domain.programmes,
         **_persistent(FILTER_KEYS["programmes"], []))
+    _clamp_kept_ranges(domain)
     first, last = domain.years
-    stored_years = kept(FILTER_KEYS["years"])
-    if stored_years is not None:
-        _keep(FILTER_KEYS["years"], (max(first, min(stored_years[0], last)),
-                                     min(last, max(stored_years[1], first))))
-    years = sidebar.slider(i18n.t("filter.years", lang), first, last,
-                           **_persistent(FILTER_KEYS["years"], (first, last)))
-    top = domain.top_budget_eur
-    budget = None
-    if top > 0:
-        top_m = float(max(1, round(top / 1e6 + 0.5)))
-        stored = kept(FILTER_KEYS["budget"])
-        if stored is not None:
-            _keep(FILTER_KEYS["budget"], (min(float(stored[0]), top_m),
-                                          min(float(stored[1]), top_m)))
-        chosen = sidebar.slider(i18n.t("filter.budget", lang), 0.0, top_m, step=0.1,
-                                help=i18n.t("filter.budget.help", lang),
-                                **_persistent(FILTER_KEYS["budget"], (0.0, top_m)))
-        if chosen != (0.0, top_m):
-            budget = (chosen[0] * 1e6, chosen[1] * 1e6)
+    values["years"] = sidebar.slider(i18n.t("filter.years", lang), first, last,
+                                     **_persistent(FILTER_KEYS["years"], (first, last)))
+    if domain.top_budget_eur > 0:
+        top_m = _top_million(domain)
+        values["budget"] = sidebar.slider(
+            i18n.t("filter.budget", lang), 0.0, top_m, step=0.1,
+            help=i18n.t("filter.budget.help", lang),
+            **_persistent(FILTER_KEYS["budget"], (0.0, top_m)))
     sidebar.button(i18n.t("filter.reset", lang), on_click=reset_filters,
                    width="stretch")
-    return ProjectFilter(
-        themes=tuple(chosen_themes), countries=tuple(countries), euregios=tuple(euregios),
-        provinces=tuple(provinces), statuses=tuple(statuses), programmes=tuple(programmes),
-        years=tuple(years) if tuple(years) != (first, last) else None, budget=budget,
-        query=query.strip(),
-    )
+    return _project_filter(values, domain)
 
 
 def map_options_sidebar(lang: str) -> tuple[str, tuple[str, ...]]:

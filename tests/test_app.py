@@ -97,6 +97,12 @@ def test_changing_a_filter_writes_the_url(app_env):
     app.sidebar.multiselect[0].set_value(["health"]).run()
     assert app.query_params["theme"] == "health"
     assert app.query_params["lang"] == "en"
+    # The map, drawn before the sidebar, shows what the sidebar counts.
+    shown = int(_sidebar_count(app).split(" of ")[0])
+    assert len(shown_titles(map_arguments(app))) == shown
+    app.sidebar.radio[0].set_value("osm").run()  # the basemap, also read before drawn
+    assert "tile.openstreetmap.org" in map_arguments(app)["script"]
+    assert len(shown_titles(map_arguments(app))) == shown
 
 
 def test_unknown_url_values_are_reported(app_env):
