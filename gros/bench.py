@@ -462,7 +462,7 @@ START_TIMEOUT_S = 120
 # 100,000 projects for the dashboard) before anything is drawn.
 COLD_TIMEOUT_S = 900
 WAIT_TIMEOUT_S = 180
-POLL_MS = 20
+POLL_MS = 10
 QUIET_S = 0.5
 
 # What the st_folium iframe shows: Euregio outlines and project features. The dashboard
