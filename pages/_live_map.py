@@ -28,11 +28,10 @@ def _published(_prepared: maps.PreparedProjects, revision: int, layers_key: tupl
     return assets.publish_data(_ui.STATIC_DIR, _prepared.data(), f"projects-{lang}")
 
 
-def projects_url(layers: RegionLayers | None, lang: str) -> str:
+def projects_url(layers: RegionLayers | None, prepared: maps.PreparedProjects,
+                 lang: str) -> str:
     """Where the browser fetches the whole catalogue's project layer data."""
-    current = _ui.store()
-    prepared = _ui.prepared_projects(layers, lang)
-    target = _published(prepared, current.revision(), _ui.layers_key(layers), lang)
+    target = _published(prepared, _ui.store().revision(), _ui.layers_key(layers), lang)
     return f"{assets.STREAMLIT_STATIC_BASE}/{target}"
 
 
@@ -116,9 +115,10 @@ def live_map(layers: RegionLayers, shown: gpd.GeoDataFrame, lang: str, basemap: 
     """The map of the map page: what the user clicked (``returned_objects``), or None."""
     from streamlit_folium import _component_func
 
-    with_projects = "projects" in visible
-    url = projects_url(layers, lang) if with_projects else None
+    url = selection = None
+    if "projects" in visible:
+        prepared = _ui.prepared_projects(layers, lang)
+        url = projects_url(layers, prepared, lang)
+        selection = maps.project_selection_script(prepared, shown)
     base = _base_map(layers, _ui.layers_key(layers), basemap, lang, tuple(visible), url)
-    selection = (maps.project_selection_script(_ui.prepared_projects(layers, lang), shown)
-                 if with_projects else None)
     return _component_func(**component_call(base, selection, key, height, returned_objects))

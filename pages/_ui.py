@@ -399,6 +399,19 @@ def current_view(lang: str) -> ViewState:
                      layers=tuple(kept(LAYERS_KEY, maps.LAYERS)))
 
 
+# Shared read-only like the catalogue: a rerun that keeps its filter (a map click, the
+# sidebar drawn after the map) does not filter again.
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _filtered(_frame: gpd.GeoDataFrame, revision: int, layers_key: tuple,
+              wanted: ProjectFilter) -> gpd.GeoDataFrame:
+    return apply_filter(_frame, wanted)
+
+
+def filtered(layers: RegionLayers | None, wanted: ProjectFilter) -> gpd.GeoDataFrame:
+    """The catalogue's projects that ``wanted`` selects."""
+    return _filtered(catalogue(layers), store().revision(), layers_key(layers), wanted)
+
+
 def filtered_projects(layers: RegionLayers | None, lang: str
                       ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, ProjectFilter]:
     """(all projects, the filtered ones, the filter), with the sidebar drawn."""
@@ -406,9 +419,25 @@ def filtered_projects(layers: RegionLayers | None, lang: str
     domain = _filter_domain(everything, store().revision(), layers_key(layers))
     wanted = filter_sidebar(domain, layers, lang)
     st.session_state[CURRENT_FILTER_KEY] = wanted
-    shown = apply_filter(everything, wanted)
+    shown = filtered(layers, wanted)
     st.sidebar.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(everything)))
     return everything, shown, wanted
+
+
+REDRAWN_KEY = "sidebar_redrawn_after_map"
+
+
+def sidebar_after_map(layers: RegionLayers | None, lang: str, wanted: ProjectFilter,
+                      options: tuple[str, tuple[str, ...]]) -> None:
+    """Draw the filter and map-option widgets for a page that read them from the state
+    (:func:`filter_from_state`, :func:`map_options_from_state`) to put its map out
+    first. Should the widgets ever disagree, the page runs once more; never in a loop."""
+    _everything, _shown, drawn = filtered_projects(layers, lang)
+    if (drawn, map_options_sidebar(lang)) == (wanted, options):
+        st.session_state.pop(REDRAWN_KEY, None)
+    elif not st.session_state.pop(REDRAWN_KEY, False):
+        st.session_state[REDRAWN_KEY] = True
+        st.rerun()
 
 
 def project_details(row: pd.Series, layers: RegionLayers | None, lang: str) -> None:

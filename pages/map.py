@@ -3,14 +3,12 @@
 import streamlit as st
 
 from gros import i18n, maps
-from gros.filters import apply_filter
 from pages import _live_map, _ui
 
 _ui.run_inside_frame()
 
 EUREGIO_PROFILE_KEY = "euregio_profile"
 LAST_CLICK_KEY = "map_last_click"
-RERAN_KEY = "map_reran_for_widgets"
 PICK_LIST_MAX = 500  # above this many shown projects, no pick list: click on the map
 
 lang = _ui.current_language()
@@ -23,7 +21,7 @@ layers = _ui.region_layers(lang)
 # hold their new values already; drawing them below returns the same view.
 wanted = _ui.filter_from_state(layers)
 basemap, visible = _ui.map_options_from_state()
-shown = apply_filter(_ui.catalogue(layers), wanted)
+shown = _ui.filtered(layers, wanted)
 
 map_column, detail_column = st.columns([3, 1.25])
 clicked_euregio = None
@@ -34,17 +32,7 @@ with map_column:
                                height=640, returned_objects=["last_object_clicked_tooltip",
                                                              "last_object_clicked"]) or {}
 
-_everything, _shown, drawn = _ui.filtered_projects(layers, lang)
-drawn_options = _ui.map_options_sidebar(lang)
-if (drawn, drawn_options) != (wanted, (basemap, visible)):
-    # Only if the state read above and the widgets disagree (a case not foreseen):
-    # once more, with the widgets' values kept; never in a loop.
-    if not st.session_state.pop(RERAN_KEY, False):
-        st.session_state[RERAN_KEY] = True
-        st.rerun()
-    wanted, (basemap, visible), shown = drawn, drawn_options, _shown
-else:
-    st.session_state.pop(RERAN_KEY, None)
+_ui.sidebar_after_map(layers, lang, wanted, (basemap, visible))
 _ui.write_url(wanted, lang, basemap, visible)
 
 with map_column:

@@ -63,8 +63,11 @@ def test_a_filter_hides_shapes_on_the_canvas_and_shows_them_again(page, many):
     assert _state(page)["painted"] == shapes and _state(page)["count"] == COUNT
 
 
-def test_the_data_file_of_a_catalogue_draws_the_same(page, many):
+def test_the_data_holds_every_project_once(many):
     _html, frame, prepared = many
     data = json.loads(prepared.data())
+    positions = sorted([p[4] for p in data["points"]] + [f["properties"]["i"]
+                                                          for f in data["shapes"]])
+    assert positions == list(range(COUNT))
     assert data["count"] == COUNT
     assert len(data["points"]) == int((frame["geometry_type"] == "point").sum())
