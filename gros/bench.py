@@ -658,35 +658,54 @@ def _close_dropdown(page: Any) -> None:
         raise TimeoutError(f"the theme list did not close within {WAIT_TIMEOUT_S} s")
 
 
+def _theme_control(page: Any, impl: str, theme: str) -> Any:
+    """What to click to choose ``theme``: the dashboard's theme chip above its map, or
+    the option in the baseline's sidebar list (opened first)."""
+    # The dashboard puts the theme's icon before its label, the baseline does not.
+    name = re.compile(rf"^(\S+ )?{re.escape(themes.BY_ID[theme].label(LANGUAGE))}$")
+    if impl == "gros":
+        control = page.get_by_test_id("stButtonGroup").get_by_role("button", name=name)
+    else:
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+        control = page.get_by_role("option", name=name)
+    control.wait_for(timeout=WAIT_TIMEOUT_S * 1000)
+    return control
+
+
+def _drop_theme(page: Any, impl: str, theme: str) -> None:
+    """Undo :func:`_theme_control`'s choice: click the chip again, or remove it from
+    the list (closed first: an open option list covers the widget below it)."""
+    if impl == "gros":
+        _theme_control(page, impl, theme).click()
+    else:
+        _close_dropdown(page)
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first \
+            .get_by_role("button", name=re.compile(r"^Remove ")).click()
+
+
 def _filter_changes(page: Any, traffic: _Traffic, impl: str, expected: dict[str, int],
                     total: int) -> dict[str, list[Any]]:
-    """Pick one theme at a time in the sidebar; time until the map shows that set.
+    """Choose one theme at a time; time until the map shows that set.
 
     Returns, per change, the time (ms), the websocket bytes received, the time until
     the script run had finished (ms), and the main thread's long tasks until the map
     showed the new set (ms), in Streamlit's page and in the map's iframe.
     """
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
     times, received, script_times, busy = [], [], [], []
     for theme, count in expected.items():
-        box.click()
-        # The dashboard puts the theme's icon before its label, the baseline does not.
-        label = re.escape(themes.BY_ID[theme].label(LANGUAGE))
-        option = page.get_by_role("option", name=re.compile(rf"^(\S+ )?{label}$"))
-        option.wait_for(timeout=WAIT_TIMEOUT_S * 1000)
+        control = _theme_control(page, impl, theme)
         before = traffic.received
         page.evaluate(_NOTE_PRESS_JS)
-        option.click()
+        control.click()
         shown = _wait_map(page, impl, "projects", count, WAIT_TIMEOUT_S)
         pressed = page.evaluate("() => window.__grosBenchPress")
         times.append(shown - pressed)
         busy.append(page.evaluate("() => window.__grosBenchBusy"))
-        _close_dropdown(page)
         _settle(page, traffic)
         received.append(traffic.received - before)
         run_end = page.evaluate("() => window.__grosBenchRunEnd")
         script_times.append(None if run_end is None else run_end - pressed)
-        box.get_by_role("button", name=re.compile(r"^Remove ")).click()
+        _drop_theme(page, impl, theme)
         _wait_map(page, impl, "projects", total, WAIT_TIMEOUT_S)
         _settle(page, traffic)
     return {"times": times, "bytes": received, "script": script_times,

@@ -7,7 +7,7 @@ the only place that reads or writes the URL.
 from __future__ import annotations
 
 import runpy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -315,19 +315,25 @@ def map_options_from_state() -> tuple[str, tuple[str, ...]]:
     return basemap, tuple(layer for layer in maps.LAYERS if layer in shown)
 
 
-def filter_sidebar(domain: FilterDomain, layers: RegionLayers | None, lang: str
-                   ) -> ProjectFilter:
-    """The filter widgets in the sidebar; returns what they select."""
+def _theme_label(theme_id: str, lang: str) -> str:
+    return f"{themes.BY_ID[theme_id].icon} {themes.BY_ID[theme_id].label(lang)}"
+
+
+def filter_sidebar(domain: FilterDomain, layers: RegionLayers | None, lang: str,
+                   with_themes: bool = True) -> ProjectFilter:
+    """The filter widgets in the sidebar; returns what they select (no themes when
+    ``with_themes`` is off: the page shows :func:`theme_chips` instead)."""
     sidebar = st.sidebar
     names = euregio_names(layers, lang)
     values: dict[str, Any] = {}
     sidebar.subheader(i18n.t("filters", lang))
     values["query"] = sidebar.text_input(i18n.t("filter.query", lang), max_chars=200,
                                          **_persistent(FILTER_KEYS["query"], ""))
-    values["themes"] = sidebar.multiselect(
-        i18n.t("filter.themes", lang), themes.THEME_IDS,
-        format_func=lambda tid: f"{themes.BY_ID[tid].icon} {themes.BY_ID[tid].label(lang)}",
-        **_persistent(FILTER_KEYS["themes"], []))
+    if with_themes:
+        values["themes"] = sidebar.multiselect(
+            i18n.t("filter.themes", lang), themes.THEME_IDS,
+            format_func=lambda theme_id: _theme_label(theme_id, lang),
+            **_persistent(FILTER_KEYS["themes"], []))
     values["countries"] = sidebar.multiselect(
         i18n.t("filter.countries", lang), COUNTRIES,
         format_func=lambda c: i18n.t(f"country.{c}", lang),
@@ -365,6 +371,15 @@ def filter_sidebar(domain: FilterDomain, layers: RegionLayers | None, lang: str
     return _project_filter(values, domain)
 
 
+def theme_chips(lang: str) -> tuple[str, ...]:
+    """The themes as chips, each one click away; the same filter value as the sidebar's
+    theme list on other pages."""
+    chosen = st.pills(i18n.t("filter.themes", lang), themes.THEME_IDS, selection_mode="multi",
+                      format_func=lambda theme_id: _theme_label(theme_id, lang),
+                      **_persistent(FILTER_KEYS["themes"], []))
+    return tuple(chosen or ())
+
+
 def map_options_sidebar(lang: str) -> tuple[str, tuple[str, ...]]:
     basemap = st.sidebar.radio(
         i18n.t("sidebar.basemap", lang), list(maps.BASEMAPS),
@@ -390,6 +405,11 @@ def write_url(wanted: ProjectFilter, lang: str, basemap: str | None = None,
 
 
 CURRENT_FILTER_KEY = "current_filter"
+
+
+def keep_current_filter(wanted: ProjectFilter) -> None:
+    """Remember the filter a page shows, for saving the view and for exports."""
+    st.session_state[CURRENT_FILTER_KEY] = wanted
 
 
 def current_view(lang: str) -> ViewState:
@@ -418,7 +438,7 @@ def filtered_projects(layers: RegionLayers | None, lang: str
     everything = catalogue(layers)
     domain = _filter_domain(everything, store().revision(), layers_key(layers))
     wanted = filter_sidebar(domain, layers, lang)
-    st.session_state[CURRENT_FILTER_KEY] = wanted
+    keep_current_filter(wanted)
     shown = filtered(layers, wanted)
     st.sidebar.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(everything)))
     return everything, shown, wanted
@@ -431,9 +451,11 @@ def sidebar_after_map(layers: RegionLayers | None, lang: str, wanted: ProjectFil
                       options: tuple[str, tuple[str, ...]]) -> None:
     """Draw the filter and map-option widgets for a page that read them from the state
     (:func:`filter_from_state`, :func:`map_options_from_state`) to put its map out
-    first. Should the widgets ever disagree, the page runs once more; never in a loop."""
-    _everything, _shown, drawn = filtered_projects(layers, lang)
-    if (drawn, map_options_sidebar(lang)) == (wanted, options):
+    first; its themes are chips by the map, not in the sidebar. Should the widgets ever
+    disagree, the page runs once more; never in a loop."""
+    domain = _filter_domain(catalogue(layers), store().revision(), layers_key(layers))
+    drawn = filter_sidebar(domain, layers, lang, with_themes=False)
+    if (drawn, map_options_sidebar(lang)) == (replace(wanted, themes=()), options):
         st.session_state.pop(REDRAWN_KEY, None)
     elif not st.session_state.pop(REDRAWN_KEY, False):
         st.session_state[REDRAWN_KEY] = True

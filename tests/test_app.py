@@ -53,8 +53,9 @@ def shown_titles(arguments: dict[str, Any]) -> list[str]:
     return [html.unescape(titles[i]) for i in range(data["count"]) if bits[i >> 3] >> (i & 7) & 1]
 
 
-def _sidebar_count(app: AppTest) -> str:
-    return next(c.value for c in app.sidebar.caption if "projects" in c.value
+def _shown_count(app: AppTest) -> str:
+    """The "… of … projects" line: by the map on the map page, in the sidebar elsewhere."""
+    return next(c.value for c in app.caption if "projects" in c.value
                 or "projecten" in c.value)
 
 
@@ -80,11 +81,13 @@ def test_map_page_draws_regions_and_projects_with_local_leaflet(app_env):
 
 def test_a_theme_in_the_url_restores_the_filter(app_env):
     everything = _app(lang="en").run()
-    total = int(_sidebar_count(everything).split(" of ")[1].split()[0])
+    total = int(_shown_count(everything).split(" of ")[1].split()[0])
     app = _app(theme="transport", lang="en").run()
     assert not app.exception
-    assert app.sidebar.multiselect[0].value == ["transport"]
-    shown = int(_sidebar_count(app).split(" of ")[0])
+    # The map page offers the themes as chips by the map, not in the sidebar.
+    assert app.pills[0].value == ["transport"]
+    assert all(box.label != "Theme" for box in app.sidebar.multiselect)
+    shown = int(_shown_count(app).split(" of ")[0])
     assert 0 < shown < total
     titles = shown_titles(map_arguments(app))
     assert len(titles) == shown
@@ -94,15 +97,23 @@ def test_a_theme_in_the_url_restores_the_filter(app_env):
 
 def test_changing_a_filter_writes_the_url(app_env):
     app = _app(lang="en").run()
-    app.sidebar.multiselect[0].set_value(["health"]).run()
+    app.pills[0].set_value(["health"]).run()
     assert app.query_params["theme"] == "health"
     assert app.query_params["lang"] == "en"
-    # The map, drawn before the sidebar, shows what the sidebar counts.
-    shown = int(_sidebar_count(app).split(" of ")[0])
+    # The map, drawn before the sidebar, shows what the line above it counts.
+    shown = int(_shown_count(app).split(" of ")[0])
     assert len(shown_titles(map_arguments(app))) == shown
     app.sidebar.radio[0].set_value("osm").run()  # the basemap, also read before drawn
     assert "tile.openstreetmap.org" in map_arguments(app)["script"]
     assert len(shown_titles(map_arguments(app))) == shown
+    # A sidebar filter narrows the theme's projects further and keeps the theme.
+    countries = next(box for box in app.sidebar.multiselect if box.label == "Country")
+    countries.set_value(["BE"]).run()
+    assert not app.exception
+    assert (app.query_params["theme"], app.query_params["country"]) == ("health", "BE")
+    narrowed = int(_shown_count(app).split(" of ")[0])
+    assert narrowed < shown
+    assert len(shown_titles(map_arguments(app))) == narrowed
 
 
 def test_unknown_url_values_are_reported(app_env):

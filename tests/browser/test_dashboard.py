@@ -76,10 +76,9 @@ def test_a_theme_filter_changes_the_projects_drawn(app_url, page):
     assert everything >= 55
     fetched = len(page.requests)
 
-    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
-    page.get_by_role("option", name="Health care").click()
-    page.keyboard.press("Escape")
-    count = page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').filter(
+    # The themes are chips above the map, one click each.
+    page.get_by_test_id("stButtonGroup").get_by_role("button", name="Health care").click()
+    count = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').filter(
         has_text=f"of {everything} projects")
     expect(count).not_to_contain_text(f"{everything} of {everything}", timeout=15_000)
     shown = int(count.inner_text().split(" of ")[0])
@@ -182,6 +181,9 @@ def test_clicking_a_cluster_zooms_in_to_its_projects(app_url, page):
     before = frame.evaluate("() => map.getZoom()")
     cluster = map_frame(page).locator(".marker-cluster").first
     expect(cluster).to_be_visible(timeout=15_000)
+    # The map reaches below the window. Scrolled by Playwright during the click, the
+    # page moves under the pointer and the click lands beside the cluster: scroll first.
+    page.get_by_title("streamlit_folium.st_folium").scroll_into_view_if_needed()
     cluster.click()
     frame.wait_for_function(f"() => map.getZoom() > {before}", timeout=15_000)
     # Zooming changes what is drawn, not what is shown.
