@@ -116,6 +116,19 @@ def test_changing_a_filter_writes_the_url(app_env):
     assert len(shown_titles(map_arguments(app))) == narrowed
 
 
+def test_the_themes_chosen_by_the_map_follow_to_the_projects_page(app_env):
+    app = _app(lang="en").run()
+    app.pills[0].set_value(["transport", "labour"]).run()
+    app.switch_page("pages/projects.py").run()
+    assert not app.exception, app.exception
+    themes_box = next(box for box in app.sidebar.multiselect if box.label == "Theme")
+    assert themes_box.value == ["transport", "labour"]
+    themes_box.set_value(["health"]).run()
+    app.switch_page("pages/map.py").run()
+    assert app.pills[0].value == ["health"]
+    assert app.query_params["theme"] == "health"
+
+
 def test_unknown_url_values_are_reported(app_env):
     app = _app(theme="sports", lang="en").run()
     assert "theme='sports'" in app.warning[0].value
