@@ -193,7 +193,7 @@ def catalogue_frame(projects: Sequence[Project], layers: RegionLayers) -> gpd.Ge
 # -- the two implementations -------------------------------------------------------------
 
 def theme_filter(theme: str | None) -> ProjectFilter:
-    """The filter a click on one theme in the sidebar makes (None: the default view)."""
+    """The filter one chosen theme makes (None: the default view)."""
     return ProjectFilter(themes=(theme,) if theme else ())
 
 
