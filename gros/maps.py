@@ -331,7 +331,9 @@ def project_selection_script(prepared: PreparedProjects, frame: gpd.GeoDataFrame
                              map_name: str = "map_div") -> str:
     """Script that shows only the projects of ``frame`` on a map made with
     ``projects_url``: the few bytes a filter change sends."""
-    return f"GrosProjects.show({map_name}, {json.dumps(prepared.selection(frame['id']))});\n"
+    # One call to list the ids: iterating an Arrow-backed column goes item by item.
+    selection = prepared.selection(frame["id"].tolist())
+    return f"GrosProjects.show({map_name}, {json.dumps(selection)});\n"
 
 
 class _Legend(MacroElement):

@@ -138,7 +138,9 @@ def current_language() -> str:
         LANGUAGE_KEY, i18n.DEFAULT_LANGUAGE)
 
 
-@st.cache_data(show_spinner=False)
+# Shared read-only, like the catalogue below: cache_data unpickled a copy on every run
+# (about 30 ms of every full rerun).
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _region_layers(current: Settings) -> RegionLayers:
     return load_region_layers(current)
 
