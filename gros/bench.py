@@ -35,7 +35,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from gros import assets, geometry, maps, themes
+from gros import assets, geometry, i18n, maps, themes
 from gros.catalogue import project_catalogue
 from gros.filters import ProjectFilter, apply_filter
 from gros.layers import RegionLayers
@@ -61,6 +61,8 @@ LANGUAGE = "en"
 GEOMETRY_MIX = (("point", 0.6), ("line", 0.3), ("area", 0.1))
 # The theme chosen for each filter measurement; each keeps about a ninth of the projects.
 FILTER_THEMES = ("health", "education", "culture", "transport", "labour")
+# The countries chosen for the other filter measurement (the dashboard only).
+FILTER_COUNTRIES = ("BE", "DE", "NL")
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH_DIR = REPO / "benchmarks"
@@ -658,46 +660,78 @@ def _close_dropdown(page: Any) -> None:
         raise TimeoutError(f"the theme list did not close within {WAIT_TIMEOUT_S} s")
 
 
-def _theme_control(page: Any, impl: str, theme: str) -> Any:
-    """What to click to choose ``theme``: the dashboard's theme chip above its map, or
-    the option in the baseline's sidebar list (opened first)."""
-    # The dashboard puts the theme's icon before its label, the baseline does not.
-    name = re.compile(rf"^(\S+ )?{re.escape(themes.BY_ID[theme].label(LANGUAGE))}$")
-    if impl == "gros":
-        control = page.get_by_test_id("stButtonGroup").get_by_role("button", name=name)
-    else:
-        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
-        control = page.get_by_role("option", name=name)
-    control.wait_for(timeout=WAIT_TIMEOUT_S * 1000)
-    return control
+@dataclass(frozen=True)
+class FilterStep:
+    """One filter change the browser measurement makes and then undoes."""
+
+    choose: Callable[[Any], Any]  # page -> what to click (found, menus opened)
+    undo: Callable[[Any], None]   # page -> None, back to every project
+    count: int                    # projects the map then shows
 
 
-def _drop_theme(page: Any, impl: str, theme: str) -> None:
-    """Undo :func:`_theme_control`'s choice: click the chip again, or remove it from
-    the list (closed first: an open option list covers the widget below it)."""
-    if impl == "gros":
-        _theme_control(page, impl, theme).click()
-    else:
+def _sidebar_list(page: Any, label: str) -> Any:
+    return page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(
+        has=page.get_by_text(label, exact=True))
+
+
+def _list_option(label: str, option: re.Pattern[str]) -> FilterStep:
+    """Choosing ``option`` in the sidebar list ``label``: open it, click; the undo closes
+    the list (an open one covers the widget below it) and removes the choice."""
+    def choose(page: Any) -> Any:
+        _sidebar_list(page, label).click()
+        return page.get_by_role("option", name=option)
+
+    def undo(page: Any) -> None:
         _close_dropdown(page)
-        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first \
-            .get_by_role("button", name=re.compile(r"^Remove ")).click()
+        _sidebar_list(page, label).get_by_role("button", name=re.compile(r"^Remove ")).click()
+
+    return FilterStep(choose, undo, 0)
 
 
-def _filter_changes(page: Any, traffic: _Traffic, impl: str, expected: dict[str, int],
+def _chip(name: re.Pattern[str]) -> FilterStep:
+    """Clicking a chip of the dashboard's theme chips, and clicking it again."""
+    def choose(page: Any) -> Any:
+        return page.get_by_test_id("stButtonGroup").get_by_role("button", name=name)
+
+    return FilterStep(choose, lambda page: choose(page).click(), 0)
+
+
+def theme_steps(impl: str, expected: dict[str, int]) -> list[FilterStep]:
+    """One theme at a time: a chip above the dashboard's map, an option in the
+    baseline's sidebar list."""
+    steps = []
+    for theme, count in expected.items():
+        # The dashboard puts the theme's icon before its label, the baseline does not.
+        name = re.compile(rf"^(\S+ )?{re.escape(themes.BY_ID[theme].label(LANGUAGE))}$")
+        step = _chip(name) if impl == "gros" else _list_option("Themes", name)
+        steps.append(replace(step, count=count))
+    return steps
+
+
+def country_steps(expected: dict[str, int]) -> list[FilterStep]:
+    """One country at a time in the dashboard's sidebar: a filter that reruns the page."""
+    return [replace(_list_option(i18n.t("filter.countries", LANGUAGE),
+                                 re.compile(f"^{i18n.t(f'country.{country}', LANGUAGE)}$")),
+                    count=count)
+            for country, count in expected.items()]
+
+
+def _filter_changes(page: Any, traffic: _Traffic, impl: str, steps: Sequence[FilterStep],
                     total: int) -> dict[str, list[Any]]:
-    """Choose one theme at a time; time until the map shows that set.
+    """Make each change in turn; time until the map shows its set, then undo it.
 
     Returns, per change, the time (ms), the websocket bytes received, the time until
     the script run had finished (ms), and the main thread's long tasks until the map
     showed the new set (ms), in Streamlit's page and in the map's iframe.
     """
     times, received, script_times, busy = [], [], [], []
-    for theme, count in expected.items():
-        control = _theme_control(page, impl, theme)
+    for step in steps:
+        control = step.choose(page)
+        control.wait_for(timeout=WAIT_TIMEOUT_S * 1000)
         before = traffic.received
         page.evaluate(_NOTE_PRESS_JS)
         control.click()
-        shown = _wait_map(page, impl, "projects", count, WAIT_TIMEOUT_S)
+        shown = _wait_map(page, impl, "projects", step.count, WAIT_TIMEOUT_S)
         pressed = page.evaluate("() => window.__grosBenchPress")
         times.append(shown - pressed)
         busy.append(page.evaluate("() => window.__grosBenchBusy"))
@@ -705,7 +739,7 @@ def _filter_changes(page: Any, traffic: _Traffic, impl: str, expected: dict[str,
         received.append(traffic.received - before)
         run_end = page.evaluate("() => window.__grosBenchRunEnd")
         script_times.append(None if run_end is None else run_end - pressed)
-        _drop_theme(page, impl, theme)
+        step.undo(page)
         _wait_map(page, impl, "projects", total, WAIT_TIMEOUT_S)
         _settle(page, traffic)
     return {"times": times, "bytes": received, "script": script_times,
@@ -713,13 +747,15 @@ def _filter_changes(page: Any, traffic: _Traffic, impl: str, expected: dict[str,
 
 
 def measure_browser(browser: Any, impl: str, url: str, euregios: int, total: int,
-                    expected: dict[str, int], runs: int = BROWSER_RUNS) -> dict[str, Any]:
+                    steps: Sequence[FilterStep], other_steps: Sequence[FilterStep] = (),
+                    runs: int = BROWSER_RUNS) -> dict[str, Any]:
     """Browser timings of one running app, in milliseconds (medians).
 
     A first, cold visit fills the server's caches (``browser_first_map_cold_ms``);
     then ``runs`` visits, each in a fresh browser context, time the Euregios
     (``browser_first_map_ms``) and all projects (``browser_projects_ms``); the last
-    page then picks each theme of ``expected`` in turn (``browser_filter_ms``).
+    page then makes each theme change of ``steps`` (``browser_filter_ms``) and each
+    change of ``other_steps`` (``browser_other_filter_ms``).
     """
     cold, page, _ = _first_map(browser, impl, url, euregios, total, COLD_TIMEOUT_S)
     page.context.close()
@@ -730,12 +766,14 @@ def measure_browser(browser: Any, impl: str, url: str, euregios: int, total: int
         if run < runs - 1:
             page.context.close()
     try:
-        changes = _filter_changes(page, traffic, impl, expected, total)
+        changes = _filter_changes(page, traffic, impl, steps, total)
+        others = _filter_changes(page, traffic, impl, other_steps, total)
     finally:
         page.context.close()
     return {
         "browser_first_map_ms": round(statistics.median(v["first_map"] for v in visits), 1),
         "browser_filter_ms": _median_or_none(changes["times"]),
+        "browser_other_filter_ms": _median_or_none(others["times"]),
         "browser_projects_ms": round(statistics.median(v["projects"] for v in visits), 1),
         "browser_first_map_cold_ms": round(cold["first_map"], 1),
         "browser_ws_first_bytes": int(statistics.median(v["bytes"] for v in visits)),
@@ -853,8 +891,12 @@ def _browser_figures(browser: Any, impl: str, n: int, data: Path, projects: Sequ
                      frame: gpd.GeoDataFrame, euregios: int, folder: Path, notes: list[str]
                      ) -> dict[str, Any]:
     script, env = _app_environment(impl, data, projects, folder)
-    expected = {theme: len(apply_filter(frame, theme_filter(theme)))
-                for theme in FILTER_THEMES}
+    steps = theme_steps(impl, {theme: len(apply_filter(frame, theme_filter(theme)))
+                               for theme in FILTER_THEMES})
+    # The baseline has no other filter; the dashboard's others rerun the whole page.
+    other_steps = [] if impl == "baseline" else country_steps(
+        {country: len(apply_filter(frame, ProjectFilter(countries=(country,))))
+         for country in FILTER_COUNTRIES})
     # Without tiles, as the issue asks; the dashboard reads the view from its URL.
     path = f"/?basemap=none&lang={LANGUAGE}" if impl == "gros" else "/"
     # One more attempt, with a fresh server, after a failure: a busy machine can stall
@@ -864,7 +906,7 @@ def _browser_figures(browser: Any, impl: str, n: int, data: Path, projects: Sequ
         try:
             with streamlit_app(script, env, log) as app:
                 figures = measure_browser(browser, impl, app.url + path, euregios,
-                                          len(frame), expected)
+                                          len(frame), steps, other_steps)
             figures["server_process_peak_rss_mb"] = app.peak_rss_mb
             return figures
         except Exception as exc:  # a failed measurement is reported, not fatal
@@ -988,7 +1030,9 @@ def format_table(result: dict[str, Any]) -> str:
     columns = [("payload_bytes", "payload MB", 10), ("server_build_ms", "build ms", 9),
                ("server_filter_ms", "filter ms", 9), ("server_rerun_ms", "rerun ms", 9),
                ("browser_first_map_ms", "first map ms", 12),
-               ("browser_filter_ms", "browser filter ms", 17), ("peak_rss_mb", "peak RSS MB", 11)]
+               ("browser_filter_ms", "browser filter ms", 17),
+               ("browser_other_filter_ms", "sidebar filter ms", 17),
+               ("peak_rss_mb", "peak RSS MB", 11)]
     header = f"{'N':>8}  {'impl':<9} " + " ".join(f"{title:>{width}}"
                                                   for _, title, width in columns)
     lines = [f"Machine: {result['machine']}", "", header, "-" * len(header)]
