@@ -35,7 +35,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -657,7 +657,7 @@ def _close_dropdown(page: Any) -> None:
         page.keyboard.press("Escape")
         page.wait_for_timeout(200)
     if options.count():
-        raise TimeoutError(f"the theme list did not close within {WAIT_TIMEOUT_S} s")
+        raise TimeoutError(f"the option list did not close within {WAIT_TIMEOUT_S} s")
 
 
 @dataclass(frozen=True)
@@ -674,7 +674,7 @@ def _sidebar_list(page: Any, label: str) -> Any:
         has=page.get_by_text(label, exact=True))
 
 
-def _list_option(label: str, option: re.Pattern[str]) -> FilterStep:
+def _list_option(label: str, option: re.Pattern[str], count: int) -> FilterStep:
     """Choosing ``option`` in the sidebar list ``label``: open it, click; the undo closes
     the list (an open one covers the widget below it) and removes the choice."""
     def choose(page: Any) -> Any:
@@ -685,15 +685,15 @@ def _list_option(label: str, option: re.Pattern[str]) -> FilterStep:
         _close_dropdown(page)
         _sidebar_list(page, label).get_by_role("button", name=re.compile(r"^Remove ")).click()
 
-    return FilterStep(choose, undo, 0)
+    return FilterStep(choose, undo, count)
 
 
-def _chip(name: re.Pattern[str]) -> FilterStep:
+def _chip(name: re.Pattern[str], count: int) -> FilterStep:
     """Clicking a chip of the dashboard's theme chips, and clicking it again."""
     def choose(page: Any) -> Any:
         return page.get_by_test_id("stButtonGroup").get_by_role("button", name=name)
 
-    return FilterStep(choose, lambda page: choose(page).click(), 0)
+    return FilterStep(choose, lambda page: choose(page).click(), count)
 
 
 def theme_steps(impl: str, expected: dict[str, int]) -> list[FilterStep]:
@@ -703,17 +703,19 @@ def theme_steps(impl: str, expected: dict[str, int]) -> list[FilterStep]:
     for theme, count in expected.items():
         # The dashboard puts the theme's icon before its label, the baseline does not.
         name = re.compile(rf"^(\S+ )?{re.escape(themes.BY_ID[theme].label(LANGUAGE))}$")
-        step = _chip(name) if impl == "gros" else _list_option("Themes", name)
-        steps.append(replace(step, count=count))
+        steps.append(_chip(name, count) if impl == "gros"
+                     else _list_option("Themes", name, count))
     return steps
 
 
 def country_steps(expected: dict[str, int]) -> list[FilterStep]:
     """One country at a time in the dashboard's sidebar: a filter that reruns the page."""
-    return [replace(_list_option(i18n.t("filter.countries", LANGUAGE),
-                                 re.compile(f"^{i18n.t(f'country.{country}', LANGUAGE)}$")),
-                    count=count)
-            for country, count in expected.items()]
+    label = i18n.t("filter.countries", LANGUAGE)
+    steps = []
+    for country, count in expected.items():
+        name = re.escape(i18n.t(f"country.{country}", LANGUAGE))
+        steps.append(_list_option(label, re.compile(f"^{name}$"), count))
+    return steps
 
 
 def _filter_changes(page: Any, traffic: _Traffic, impl: str, steps: Sequence[FilterStep],
