@@ -6,6 +6,7 @@ import geopandas as gpd
 import streamlit as st
 
 from gros import i18n, maps
+from gros.filters import ProjectFilter
 from gros.layers import RegionLayers
 from pages import _live_map, _ui
 
@@ -20,7 +21,9 @@ PICK_LIST_MAX = 500  # above this many shown projects, no pick list: click on th
 # the map then redraws only these, not the sidebar's widgets, which is what keeps a
 # theme change quick in the browser. The sidebar's filters rerun the whole page.
 @st.fragment
-def map_panel(layers: RegionLayers | None, lang: str) -> None:
+def map_panel(layers: RegionLayers | None, lang: str
+              ) -> tuple[ProjectFilter, tuple[str, tuple[str, ...]]]:
+    """Draw the panel; return the filter and the map options (basemap, layers) it used."""
     wanted = replace(_ui.filter_from_state(layers), themes=_ui.theme_chips(lang))
     basemap, visible = _ui.map_options_from_state()
     shown = _ui.filtered(layers, wanted)
@@ -54,6 +57,7 @@ def map_panel(layers: RegionLayers | None, lang: str) -> None:
                 "map.euregio_profile", lang,
                 name=_ui.euregio_name(layers, clicked_euregio, lang)))
         details(shown, layers, lang)
+    return wanted, (basemap, visible)
 
 
 def details(shown: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str) -> None:
@@ -85,7 +89,7 @@ layers = _ui.region_layers(lang)
 # The map goes out before the sidebar's widgets are drawn: its message then reaches
 # the browser first. The widgets hold their new values already; drawing them below
 # returns the same view.
-map_panel(layers, lang)
-_ui.sidebar_after_map(layers, lang, _ui.filter_from_state(layers),
-                      _ui.map_options_from_state())
+# (Only a run of the whole page uses what the panel returns; its own reruns drop it.)
+drawn_filter, drawn_options = map_panel(layers, lang)
+_ui.sidebar_after_map(layers, lang, drawn_filter, drawn_options)
 _ui.footer(lang)
