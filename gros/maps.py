@@ -88,6 +88,33 @@ class _Background(MacroElement):
         self.colour = json.dumps(colour)
 
 
+class _FocusWithoutScrolling(MacroElement):
+    """A press on the map focuses it for the arrow keys without scrolling the page.
+
+    Leaflet focuses the map on mousedown and then restores its own window's scroll
+    position. Inside a frame (streamlit-folium) the page around the frame scrolls
+    instead, when the map reaches past the window: the page jumped under the pointer
+    between press and release, and a click on a project or a cluster missed it.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (keyboard) {
+            if (!keyboard) { return; }
+            keyboard.disable();
+            keyboard._onMouseDown = function () {
+                if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
+            };
+            keyboard.enable();
+        })({{ this._parent.get_name() }}.keyboard);
+        {% endmacro %}
+    """)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FocusWithoutScrolling"
+
+
 def escaped_features(frame: gpd.GeoDataFrame, columns: list[str]) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of ``columns``, every string HTML-escaped."""
     table = frame[[*columns, "geometry"]].copy()
@@ -118,6 +145,7 @@ def new_map(basemap: str = "light", height: int | str = "100%") -> folium.Map:
                          min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM).add_to(m)
     _Background(SEA).add_to(m)
     _Attribution(ATTRIBUTION).add_to(m)
+    _FocusWithoutScrolling().add_to(m)
     return m
 
 

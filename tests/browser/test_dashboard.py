@@ -179,12 +179,23 @@ def test_clicking_a_cluster_zooms_in_to_its_projects(app_url, page):
     total = _wait_for_projects(page)
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)
     before = frame.evaluate("() => map.getZoom()")
-    cluster = map_frame(page).locator(".marker-cluster").first
-    expect(cluster).to_be_visible(timeout=15_000)
-    # The map reaches below the window. Scrolled by Playwright during the click, the
-    # page moves under the pointer and the click lands beside the cluster: scroll first.
-    page.get_by_title("streamlit_folium.st_folium").scroll_into_view_if_needed()
-    cluster.click()
+    expect(map_frame(page).locator(".marker-cluster").first).to_be_visible(timeout=15_000)
+    # Where the first cluster is once it stays put (the map may still be settling).
+    centre = frame.wait_for_function("""() => {
+        const box = document.querySelector(".marker-cluster").getBoundingClientRect();
+        const at = {x: box.x + box.width / 2, y: box.y + box.height / 2};
+        const last = window.__lastClusterCentre;
+        window.__lastClusterCentre = at;
+        return last && last.x === at.x && last.y === at.y ? at : false;
+    }""", polling=100, timeout=15_000).json_value()
+    # The map reaches past the window (1400 × 900). Leaflet focuses the map on the press;
+    # that must not scroll the page, or the release lands beside the cluster.
+    x, y = _page_point(page, centre)
+    assert y < page.viewport_size["height"]
+    scrolled = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
+    at_first = page.evaluate(scrolled)
+    page.mouse.click(x, y)
     frame.wait_for_function(f"() => map.getZoom() > {before}", timeout=15_000)
+    assert page.evaluate(scrolled) == at_first
     # Zooming changes what is drawn, not what is shown.
     assert project_feature_count(page) == total
