@@ -252,6 +252,11 @@ def _filter_domain(_frame: gpd.GeoDataFrame, revision: int, layers_key: tuple) -
     )
 
 
+def filter_domain(layers: RegionLayers | None) -> FilterDomain:
+    """What the filter widgets offer for the current catalogue."""
+    return _filter_domain(catalogue(layers), store().revision(), layers_key(layers))
+
+
 def reset_filters() -> None:
     for key in FILTER_KEYS.values():
         st.session_state.pop(key, None)
@@ -303,7 +308,7 @@ def filter_from_state(layers: RegionLayers | None) -> ProjectFilter:
     """What the filter widgets hold at the start of this run, before they are drawn:
     a page can then put its map out first. :func:`filtered_projects` draws the widgets
     and returns the same filter."""
-    domain = _filter_domain(catalogue(layers), store().revision(), layers_key(layers))
+    domain = filter_domain(layers)
     _clamp_kept_ranges(domain)
     return _project_filter({name: _widget_value(key) for name, key in FILTER_KEYS.items()},
                            domain)
@@ -438,7 +443,7 @@ def filtered_projects(layers: RegionLayers | None, lang: str
                       ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, ProjectFilter]:
     """(all projects, the filtered ones, the filter), with the sidebar drawn."""
     everything = catalogue(layers)
-    domain = _filter_domain(everything, store().revision(), layers_key(layers))
+    domain = filter_domain(layers)
     wanted = filter_sidebar(domain, layers, lang)
     keep_current_filter(wanted)
     shown = filtered(layers, wanted)
@@ -455,7 +460,7 @@ def sidebar_after_map(layers: RegionLayers | None, lang: str, wanted: ProjectFil
     (:func:`filter_from_state`, :func:`map_options_from_state`) to put its map out
     first; its themes are chips by the map, not in the sidebar. Should the widgets ever
     disagree, the page runs once more; never in a loop."""
-    domain = _filter_domain(catalogue(layers), store().revision(), layers_key(layers))
+    domain = filter_domain(layers)
     drawn = filter_sidebar(domain, layers, lang, with_themes=False)
     if (drawn, map_options_sidebar(lang)) == (replace(wanted, themes=()), options):
         st.session_state.pop(REDRAWN_KEY, None)
