@@ -47,6 +47,7 @@ import shapely
 
 from gros import assets, geometry, i18n, maps, themes
 from gros.catalogue import project_catalogue
+from gros.chromium import CHROMIUM_ARGS, find_chromium
 from gros.filters import ProjectFilter, apply_filter
 from gros.layers import RegionLayers
 from gros.projects import Partner, Project
@@ -452,8 +453,6 @@ def boundaries_figures(layers: RegionLayers) -> dict[str, Any]:
 
 # -- browser side ------------------------------------------------------------------------
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 VIEWPORT = {"width": 1400, "height": 900}
 BROWSER_RUNS = 3
 # The naive map at 100,000 projects is a ~100 MB script that holds a browser tab for
@@ -847,8 +846,6 @@ def _versions() -> dict[str, str]:
 def chromium(notes: list[str]) -> Iterator[Any | None]:
     """Playwright driving the Chromium of the settings (``GROS_CHROMIUM``, else one on
     the PATH), or None, with a note saying why, when either is unavailable."""
-    from gros.meeting import find_chromium
-
     executable = find_chromium()
     if executable is None:
         notes.append("browser figures skipped: no Chromium found (install it, or set "
@@ -863,7 +860,7 @@ def chromium(notes: list[str]) -> Iterator[Any | None]:
         yield None
         return
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
         try:
             yield browser
         finally:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import json
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -17,20 +16,16 @@ import folium
 import geopandas as gpd
 
 from gros import assets, i18n, maps, themes
+from gros.chromium import CHROMIUM_ARGS, find_chromium
 from gros.filters import Extent, ViewState, apply_filter, view_from_query, view_to_query
 from gros.gisco import ATTRIBUTION
 from gros.layers import RegionLayers
-from gros.settings import load_settings
 from gros.store import ProjectStore, SavedView
 
 VIEWS_FORMAT = "gros-saved-views"
 VIEWS_VERSION = 1
 MAX_VIEWS = 200
 INLINE_BASE = "gros-inline-assets"  # a placeholder base URL, replaced by the files' text
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--hide-scrollbars")
 
 
 class ViewsFileInvalid(ValueError):
@@ -193,18 +188,6 @@ def standalone_html(layers: RegionLayers, catalogue: gpd.GeoDataFrame,
     return assets.inline_assets(page, INLINE_BASE)
 
 
-def find_chromium() -> str | None:
-    """The Chromium to draw PNGs with: ``GROS_CHROMIUM``, else one on the PATH."""
-    configured = load_settings().chromium
-    if configured:
-        return configured if Path(configured).exists() else None
-    for name in CHROMIUM_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def render_png(page_html: str, out: Path, width: int = 1600, height: int = 900,
                chromium: str | None = None, timeout_s: float = 120) -> Path:
     """Draw ``page_html`` into a PNG of ``width`` × ``height`` pixels.
@@ -226,7 +209,8 @@ def render_png(page_html: str, out: Path, width: int = 1600, height: int = 900,
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "map.html"
         source.write_text(page_html, encoding="utf-8")
-        command = [chromium, *CHROMIUM_ARGS, f"--user-data-dir={folder}/profile",
+        command = [chromium, "--headless", "--hide-scrollbars", *CHROMIUM_ARGS,
+                   f"--user-data-dir={folder}/profile",
                    f"--window-size={width},{height}", f"--screenshot={out.resolve()}",
                    # Lets the map's scripts run (and draw) before the picture is taken.
                    "--virtual-time-budget=5000", source.as_uri()]

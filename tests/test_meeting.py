@@ -12,6 +12,7 @@ import shapely
 
 from gros import meeting
 from gros.catalogue import project_catalogue
+from gros.chromium import find_chromium
 from gros.filters import ProjectFilter, ViewState, view_from_query
 from gros.projects import Project
 from gros.store import ProjectStore, SavedView, ViewNameTaken
@@ -138,7 +139,7 @@ def test_the_extent_follows_the_view(mirror_layers, catalogue):
 
 
 def test_png_has_the_requested_size_and_is_not_blank(mirror_layers, catalogue, tmp_path):
-    if meeting.find_chromium() is None:
+    if find_chromium() is None:
         pytest.skip("no Chromium installed (apt-get install chromium); CI installs it")
     from PIL import Image, ImageStat
 

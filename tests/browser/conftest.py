@@ -15,8 +15,9 @@ import pytest
 import shapely
 
 from gros.auth import hash_password
-from gros.bench import CHROMIUM_ARGS, streamlit_app
+from gros.bench import streamlit_app
 from gros.catalogue import open_store
+from gros.chromium import CHROMIUM_ARGS
 from gros.projects import Project
 from gros.settings import load_settings
 from tests.conftest import REPO
@@ -77,7 +78,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                              args=list(CHROMIUM_ARGS))
         try:
             yield chromium
         finally:
