@@ -19,7 +19,7 @@ import folium
 import streamlit_folium
 
 from gros import bench
-from pages import _live_map
+from pages._ui import live_map
 
 _sent: dict[str, Any] = {}
 
@@ -38,7 +38,7 @@ def render(m: folium.Map, overlay: folium.FeatureGroup | None,
                                                        "feature_group")}
 
 
-RENDERERS = bench.Renderers(st_folium=render, component=_live_map.component_arguments)
+RENDERERS = bench.Renderers(st_folium=render, component=live_map.component_arguments)
 
 
 def _peak_mb() -> float:

@@ -211,7 +211,7 @@ class Renderers:
 
     ``st_folium(map, overlay, kwargs)`` renders as st_folium does (the baseline);
     ``component(map)`` renders once as the dashboard's live map does
-    (``pages/_live_map.component_arguments``). Both return the strings handed over.
+    (``pages/live_map.component_arguments``). Both return the strings handed over.
     """
 
     st_folium: Callable[[folium.Map, Any, dict[str, Any]], dict[str, str]]

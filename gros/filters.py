@@ -195,3 +195,74 @@ def view_to_query(view: ViewState) -> dict[str, str]:
 
 def with_filter(view: ViewState, **changes: object) -> ViewState:
     return replace(view, filter=replace(view.filter, **changes))
+
+
+# -- what the filter widgets offer, and the filter their values make ---------------------
+
+FILTER_FIELDS = ("themes", "countries", "euregios", "provinces", "statuses", "programmes",
+                 "years", "budget", "query")
+"""The fields of :class:`ProjectFilter`, each one widget of the filter sidebar."""
+DEFAULT_YEARS = (2000, 2030)  # the year slider's span while no project has a year
+
+
+@dataclass(frozen=True)
+class FilterDomain:
+    """What the filter widgets offer for a catalogue."""
+
+    programmes: tuple[str, ...]
+    years: tuple[int, int]
+    top_budget_eur: float
+
+    @property
+    def top_budget_m(self) -> float:
+        """The budget slider's upper end: the largest budget, in whole millions."""
+        return float(max(1, round(self.top_budget_eur / 1e6 + 0.5)))
+
+
+def filter_domain(frame: pd.DataFrame) -> FilterDomain:
+    """The programmes, the span of years and the largest budget of a catalogue."""
+    years = pd.concat([frame["start_year"], frame["end_year"]]).dropna()
+    budgets = frame["budget_eur"].dropna()
+    return FilterDomain(
+        programmes=tuple(sorted(p for p in frame["programme"].unique() if p)),
+        years=(int(years.min()), int(years.max())) if not years.empty else DEFAULT_YEARS,
+        top_budget_eur=float(budgets.max()) if not budgets.empty else 0.0,
+    )
+
+
+def clamp_years(chosen: tuple[int, int], domain: FilterDomain) -> tuple[int, int]:
+    """A kept year range fitted into the catalogue's (which may have changed since)."""
+    first, last = domain.years
+    return max(first, min(chosen[0], last)), min(last, max(chosen[1], first))
+
+
+def clamp_budget(chosen: tuple[float, float], domain: FilterDomain) -> tuple[float, float]:
+    """A kept budget range (in millions) fitted under the catalogue's largest budget."""
+    top = domain.top_budget_m
+    return min(float(chosen[0]), top), min(float(chosen[1]), top)
+
+
+def filter_from_widgets(values: Mapping[str, object], domain: FilterDomain) -> ProjectFilter:
+    """The filter that widget values (by :data:`FILTER_FIELDS` name) select.
+
+    A missing value selects everything; a slider left at the catalogue's whole span
+    is no restriction (so a project without a year or budget stays in), and the
+    budget slider's millions become euros.
+    """
+    def chosen(name: str) -> tuple:
+        return tuple(values.get(name) or ())
+
+    years = chosen("years") or domain.years
+    budget = None
+    if domain.top_budget_eur > 0:
+        whole = (0.0, domain.top_budget_m)
+        low, high = chosen("budget") or whole
+        if (low, high) != whole:
+            budget = (low * 1e6, high * 1e6)
+    return ProjectFilter(
+        themes=chosen("themes"), countries=chosen("countries"), euregios=chosen("euregios"),
+        provinces=chosen("provinces"), statuses=chosen("statuses"),
+        programmes=chosen("programmes"),
+        years=tuple(years) if tuple(years) != tuple(domain.years) else None,
+        budget=budget, query=str(values.get("query") or "").strip(),
+    )

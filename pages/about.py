@@ -4,16 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from gros import gisco, i18n
-from pages import _ui
+from pages._ui import cached, render, url
 
-_ui.run_inside_frame()
-
-lang = _ui.current_language()
+lang = url.current_language()
 st.title(i18n.t("about.title", lang))
 st.subheader(i18n.t("about.sources", lang))
 st.markdown(f"**{gisco.ATTRIBUTION}**")
 
-layers = _ui.region_layers(lang)
+layers = cached.region_layers(lang)
 if layers is not None:
     st.write(i18n.t("about.boundaries", lang, year=layers.nuts_year, scale=layers.nuts_scale,
                     fetched=layers.nuts_fetched or "—", url=layers.nuts_source))
@@ -35,10 +33,10 @@ if layers is not None:
     # st.dataframe shows cells as text, never as HTML.
     st.dataframe(table, hide_index=True, width="stretch")
 
-catalogue = _ui.catalogue(layers)
+catalogue = cached.catalogue(layers)
 verified = sorted(d for d in catalogue["last_verified"] if d)
 st.write(i18n.t("about.projects", lang, count=len(catalogue),
                 first=verified[0] if verified else "—", last=verified[-1] if verified else "—"))
 st.markdown("\n".join(f"- {i18n.t(key, lang)}" for key in (
     "about.keep", "about.tiles", "about.leaflet")))
-_ui.footer(lang)
+render.footer(lang)

@@ -4,28 +4,25 @@ import pandas as pd
 import streamlit as st
 
 from gros import i18n, importers, themes
+from gros.labels import euregio_names
 from gros.layers import nuts3_points
-from gros.projects import (
-    PRECISIONS,
-    STATUSES,
-    ProjectInvalid,
-    location_from_text,
-    project_from_record,
-)
+from gros.project_form import form_values, project_from_form
+from gros.projects import PRECISIONS, STATUSES, ProjectInvalid, projects_frame
 from gros.store import VersionConflict
+from gros.tables import project_table
 from gros.text import markdown_escape
-from pages import _ui
+from pages._ui import cached, editor, render, state, url
 
-_ui.run_inside_frame()
+PROJECT_COUNTRIES = ("NL", "BE", "DE", "LU", "FR")
 
 CRS_CHOICES = ("", "EPSG:4326", "EPSG:28992", "EPSG:31370", "EPSG:3812")
 
-lang = _ui.current_language()
+lang = url.current_language()
 st.title(i18n.t("data.title", lang))
-layers = _ui.region_layers(lang)
-store = _ui.store()
-actor = _ui.editor(lang)
-max_mb = _ui.settings().max_upload_mb
+layers = cached.region_layers(lang)
+store = cached.store()
+actor = editor.editor(lang)
+max_mb = cached.settings().max_upload_mb
 
 import_tab, edit_tab, audit_tab = st.tabs([
     i18n.t("data.tab.import", lang), i18n.t("data.tab.edit", lang),
@@ -34,7 +31,7 @@ import_tab, edit_tab, audit_tab = st.tabs([
 with import_tab:
     if actor is not None:
         upload = st.file_uploader(i18n.t("data.upload", lang, mb=f"{max_mb:g}"),
-                                  type=["csv", "xlsx", "geojson", "json"], key="upload")
+                                  type=["csv", "xlsx", "geojson", "json"], key=state.UPLOAD)
         left, right = st.columns(2)
         fmt = left.selectbox(i18n.t("data.format", lang), ("", *importers.FORMATS),
                              format_func=lambda f: f or i18n.t("data.auto", lang))
@@ -59,11 +56,10 @@ with import_tab:
                         for warning in result.warnings:
                             st.markdown(f"- {markdown_escape(warning)}")
                 if result.accepted:
-                    from gros.projects import projects_frame
-
                     preview = projects_frame(result.accepted)
                     preview["euregios"] = [[] for _ in range(len(preview))]
-                    st.dataframe(_ui.project_table(preview, layers, lang), hide_index=True,
+                    st.dataframe(project_table(preview, euregio_names(layers, lang), lang),
+                                 hide_index=True,
                                  width="stretch")
                 if result.rejected:
                     st.dataframe(pd.DataFrame(
@@ -90,78 +86,51 @@ with edit_tab:
         stored = {s.project.id: s for s in store.all()}
         choice = st.selectbox(i18n.t("data.choose", lang), ["", *stored],
                               format_func=lambda pid: stored[pid].project.title if pid
-                              else i18n.t("data.new", lang), key="edit_choice")
+                              else i18n.t("data.new", lang), key=state.EDIT_CHOICE)
         current = stored.get(choice)
         project = current.project if current else None
-        with st.form(f"project_form_{choice or 'new'}"):
-            record = {
-                "id": st.text_input(i18n.t("field.id", lang), project.id if project else "",
+        shown = form_values(project)
+        with st.form(state.project_form(choice)):
+            values = {
+                "id": st.text_input(i18n.t("field.id", lang), shown["id"],
                                     disabled=project is not None),
-                "title": st.text_input(i18n.t("field.title", lang),
-                                       project.title if project else ""),
+                "title": st.text_input(i18n.t("field.title", lang), shown["title"]),
                 "description": st.text_area(i18n.t("field.description", lang),
-                                            project.description if project else ""),
-                "themes": st.multiselect(
-                    i18n.t("column.themes", lang), themes.THEME_IDS,
-                    default=list(project.themes) if project else [],
-                    format_func=lambda t: themes.BY_ID[t].label(lang)),
+                                            shown["description"]),
+                "themes": st.multiselect(i18n.t("column.themes", lang), themes.THEME_IDS,
+                                         default=shown["themes"],
+                                         format_func=lambda t: themes.BY_ID[t].label(lang)),
                 "status": st.selectbox(
                     i18n.t("column.status", lang), ("", *STATUSES),
-                    index=(STATUSES.index(project.status) + 1) if project and project.status
-                    else 0, format_func=lambda s: i18n.t(f"status.{s}", lang) if s else "—"),
-                "start": st.text_input(i18n.t("field.start", lang),
-                                       (project.start or "") if project else ""),
-                "end": st.text_input(i18n.t("field.end", lang),
-                                     (project.end or "") if project else ""),
+                    index=("", *STATUSES).index(shown["status"]),
+                    format_func=lambda s: i18n.t(f"status.{s}", lang) if s else "—"),
+                "start": st.text_input(i18n.t("field.start", lang), shown["start"]),
+                "end": st.text_input(i18n.t("field.end", lang), shown["end"]),
                 "programme": st.text_input(i18n.t("column.programme", lang),
-                                           (project.programme or "") if project else ""),
-                "budget_eur": st.text_input(
-                    i18n.t("column.budget", lang),
-                    f"{project.budget_eur:g}" if project and project.budget_eur is not None
-                    else ""),
-                "eu_contribution_eur": st.text_input(
-                    i18n.t("column.eu", lang),
-                    f"{project.eu_contribution_eur:g}"
-                    if project and project.eu_contribution_eur is not None else ""),
-                "lead_partner": {
-                    "name": st.text_input(i18n.t("field.lead", lang),
-                                          project.lead_partner.name
-                                          if project and project.lead_partner else ""),
-                    "country": st.text_input(i18n.t("field.lead_country", lang),
-                                             (project.lead_partner.country or "")
-                                             if project and project.lead_partner else "",
-                                             max_chars=2)},
-                "partners": st.text_input(i18n.t("field.partners", lang),
-                                          "; ".join(p.label() for p in project.partners)
-                                          if project else ""),
+                                           shown["programme"]),
+                "budget_eur": st.text_input(i18n.t("column.budget", lang),
+                                            shown["budget_eur"]),
+                "eu_contribution_eur": st.text_input(i18n.t("column.eu", lang),
+                                                     shown["eu_contribution_eur"]),
+                "lead_name": st.text_input(i18n.t("field.lead", lang), shown["lead_name"]),
+                "lead_country": st.text_input(i18n.t("field.lead_country", lang),
+                                              shown["lead_country"], max_chars=2),
+                "partners": st.text_input(i18n.t("field.partners", lang), shown["partners"]),
                 "countries": st.multiselect(i18n.t("column.countries", lang),
-                                            ("NL", "BE", "DE", "LU", "FR"),
-                                            default=list(project.countries) if project else []),
+                                            PROJECT_COUNTRIES, default=shown["countries"]),
                 "precision": st.selectbox(
                     i18n.t("detail.precision", lang), PRECISIONS,
-                    index=PRECISIONS.index(project.precision) if project else 0,
+                    index=PRECISIONS.index(shown["precision"]) if shown["precision"] else 0,
                     format_func=lambda p: i18n.t(f"precision.{p}", lang)),
-                "sources": st.text_area(i18n.t("field.sources", lang),
-                                        "\n".join(project.sources) if project else ""),
+                "sources": st.text_area(i18n.t("field.sources", lang), shown["sources"]),
+                "lat": st.text_input(i18n.t("field.lat", lang), shown["lat"]),
+                "lon": st.text_input(i18n.t("field.lon", lang), shown["lon"]),
+                "wkt": st.text_area(i18n.t("field.wkt", lang), shown["wkt"]),
             }
-            point = project is not None and project.geometry_type == "point"
-            lat = st.text_input(i18n.t("field.lat", lang),
-                                f"{project.geometry.y:.6f}" if point else "")
-            lon = st.text_input(i18n.t("field.lon", lang),
-                                f"{project.geometry.x:.6f}" if point else "")
-            wkt = st.text_area(i18n.t("field.wkt", lang),
-                               project.geometry.wkt if project and not point else "")
             saved = st.form_submit_button(i18n.t("data.save", lang), type="primary")
         if saved:
-            if record["lead_partner"]["name"] == "":
-                record["lead_partner"] = None
-            if project is not None:
-                record["id"] = project.id
-                record.update({f"title_{code}": text for code, text in project.titles.items()})
-                record["stations"] = list(project.stations)
             try:
-                geometry = location_from_text(lat, lon, wkt)
-                edited = project_from_record(record, geometry)
+                edited = project_from_form(values, project)
                 version = store.save(edited, current.version if current else None,
                                      source="form", actor=actor)
                 st.success(i18n.t("data.saved", lang, version=version))
@@ -172,7 +141,8 @@ with edit_tab:
                 st.error(f"{i18n.t('data.invalid', lang)} {markdown_escape(exc)}")
             except VersionConflict as exc:
                 st.error(i18n.t("data.conflict", lang, error=str(exc)))
-        if current is not None and st.button(i18n.t("data.delete", lang), key="delete"):
+        if current is not None and st.button(i18n.t("data.delete", lang),
+                                             key=state.DELETE_PROJECT):
             try:
                 store.delete(current.project.id, current.version, source="form", actor=actor)
                 st.success(i18n.t("data.deleted", lang))
@@ -189,4 +159,4 @@ with audit_tab:
         i18n.t("column.source", lang): [e.source for e in entries],
         i18n.t("audit.actor", lang): [e.actor or "" for e in entries],
     }), hide_index=True, width="stretch")
-_ui.footer(lang)
+render.footer(lang)

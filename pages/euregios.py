@@ -4,28 +4,27 @@ import pandas as pd
 import streamlit as st
 
 from gros import i18n, stats, themes
+from gros.labels import euregio_name, euregio_names
 from gros.regions import EUREGIO_IDS
+from gros.tables import project_table
 from gros.text import markdown_escape
-from pages import _ui
+from pages._ui import cached, render, state, url
 
-_ui.run_inside_frame()
-
-PROFILE_KEY = "euregio_profile"
-
-lang = _ui.current_language()
-layers = _ui.region_layers(lang)
+lang = url.current_language()
+layers = cached.region_layers(lang)
 if layers is None:
     st.stop()
 
 requested = st.query_params.get("euregio", "").split(",")[0]
-if PROFILE_KEY not in st.session_state or requested in EUREGIO_IDS:
-    st.session_state[PROFILE_KEY] = requested if requested in EUREGIO_IDS else EUREGIO_IDS[0]
-chosen = st.selectbox(i18n.t("euregio.choose", lang), EUREGIO_IDS, key=PROFILE_KEY,
-                      format_func=lambda e: _ui.euregio_name(layers, e, lang))
+if state.EUREGIO_PROFILE not in st.session_state or requested in EUREGIO_IDS:
+    st.session_state[state.EUREGIO_PROFILE] = (requested if requested in EUREGIO_IDS
+                                                else EUREGIO_IDS[0])
+chosen = st.selectbox(i18n.t("euregio.choose", lang), EUREGIO_IDS, key=state.EUREGIO_PROFILE,
+                      format_func=lambda e: euregio_name(layers, e, lang))
 st.query_params["euregio"] = chosen
 
 row = layers.euregios.set_index("id").loc[chosen]
-st.title(markdown_escape(_ui.euregio_name(layers, chosen, lang)))
+st.title(markdown_escape(euregio_name(layers, chosen, lang)))
 names = " · ".join(dict.fromkeys(row[f"name_{code}"] for code in i18n.LANGUAGES
                                  if row[f"name_{code}"]))
 st.caption(markdown_escape(names))
@@ -45,7 +44,7 @@ if row["website"]:
     st.link_button(row["website"], row["website"])
 st.info(i18n.t("approximation", lang))
 
-catalogue = _ui.catalogue(layers)
+catalogue = cached.catalogue(layers)
 own = catalogue[catalogue["euregios"].map(lambda found: chosen in found)]
 left, right = st.columns([1, 1])
 with left:
@@ -54,7 +53,8 @@ with left:
     counts.index = [themes.BY_ID[t].label(lang) for t in counts.index]
     st.bar_chart(counts, horizontal=True)
 with right:
-    _ui.small_map(layers, own, lang, key=f"euregio_map_{chosen}", euregio_id=chosen)
+    render.small_map(layers, own, lang, key=state.small_map("euregio", chosen),
+                      euregio_id=chosen)
 
 st.subheader(i18n.t("euregio.members", lang, year=int(layers.memberships["nuts_year"].iloc[0])))
 members = layers.memberships[layers.memberships["euregio_id"] == chosen]
@@ -66,6 +66,7 @@ st.dataframe(pd.DataFrame({
 }), hide_index=True, width="stretch")
 
 st.subheader(i18n.t("projects.title", lang))
-st.dataframe(_ui.project_table(own, layers, lang), hide_index=True, width="stretch")
+st.dataframe(project_table(own, euregio_names(layers, lang), lang), hide_index=True,
+             width="stretch")
 st.caption(f"{i18n.t('column.source', lang)}: {row['source']}")
-_ui.footer(lang)
+render.footer(lang)

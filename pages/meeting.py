@@ -9,16 +9,14 @@ from gros import exports, i18n, meeting
 from gros.filters import apply_filter
 from gros.store import SavedView, ViewNameTaken
 from gros.text import markdown_escape
-from pages import _ui
+from pages._ui import cached, render, state, url
 
-_ui.run_inside_frame()
-
-lang = _ui.current_language()
+lang = url.current_language()
 st.title(i18n.t("meeting.title", lang))
-layers = _ui.region_layers(lang)
-store = _ui.store()
-view = _ui.current_view(lang)
-catalogue = _ui.catalogue(layers)
+layers = cached.region_layers(lang)
+store = cached.store()
+view = url.current_view(lang)
+catalogue = cached.catalogue(layers)
 shown = apply_filter(catalogue, view.filter)
 
 if st.button(i18n.t("meeting.present", lang), type="primary", icon="▶️"):
@@ -50,41 +48,44 @@ if layers is not None:
     if columns[1].button(i18n.t("meeting.png", lang), width="stretch"):
         try:
             with st.spinner(i18n.t("meeting.png.drawing", lang)):
-                st.session_state["meeting_png"] = meeting.png_bytes(
+                st.session_state[state.MEETING_PNG] = meeting.png_bytes(
                     meeting.standalone_html(layers, catalogue, export))
         except RuntimeError as exc:  # ChromiumMissing included: it says what to install
             st.error(str(exc))
-    if st.session_state.get("meeting_png"):
+    if st.session_state.get(state.MEETING_PNG):
         columns[1].download_button(i18n.t("meeting.png.download", lang),
-                                   st.session_state["meeting_png"], file_name="gros-map.png",
+                                   st.session_state[state.MEETING_PNG], file_name="gros-map.png",
                                    mime="image/png", width="stretch")
     for column, fmt in zip(columns[2:], ("csv", "geojson"), strict=True):
         column.download_button(fmt.upper(), exports.export(shown, fmt),
                                file_name=f"gros-projects.{fmt}", mime=exports.MEDIA_TYPES[fmt],
-                               width="stretch", key=f"meeting_export_{fmt}")
+                               width="stretch", key=state.export_button(fmt, "meeting"))
 
 st.subheader(i18n.t("meeting.views", lang))
 views = store.views()
 if not views:
     st.info(i18n.t("meeting.none", lang))
 for number, saved in enumerate(views, start=1):
+    def control(action: str, name: str = saved.name) -> str:
+        return state.saved_view_control(action, name)
+
     row = st.columns([5, 1, 1, 1, 3], vertical_alignment="center")
     link = "./map?" + urlencode(saved.query)
     row[0].markdown(f"{number}. [{markdown_escape(saved.name)}]({link})")
-    if row[1].button("↑", key=f"up_{saved.name}", disabled=number == 1):
+    if row[1].button("↑", key=control("up"), disabled=number == 1):
         store.move_view(saved.name, -1)
         st.rerun()
-    if row[2].button("↓", key=f"down_{saved.name}", disabled=number == len(views)):
+    if row[2].button("↓", key=control("down"), disabled=number == len(views)):
         store.move_view(saved.name, 1)
         st.rerun()
-    if row[3].button("🗑", key=f"delete_{saved.name}",
+    if row[3].button("🗑", key=control("delete"),
                      help=i18n.t("meeting.delete", lang)):
         store.delete_view(saved.name)
         st.rerun()
     with row[4].popover(i18n.t("meeting.rename", lang)):
         new_name = st.text_input(i18n.t("meeting.name", lang), saved.name,
-                                 key=f"rename_{saved.name}", max_chars=200)
-        if st.button(i18n.t("meeting.rename", lang), key=f"do_rename_{saved.name}"):
+                                 key=control("rename"), max_chars=200)
+        if st.button(i18n.t("meeting.rename", lang), key=control("do_rename")):
             try:
                 store.rename_view(saved.name, new_name.strip())
                 st.rerun()
@@ -96,7 +97,7 @@ st.download_button(i18n.t("meeting.views.download", lang), meeting.views_to_json
                    file_name="gros-views.json", mime="application/json",
                    disabled=not views)
 upload = st.file_uploader(i18n.t("meeting.views.upload", lang), type=["json"],
-                          key="views_upload")
+                          key=state.VIEWS_UPLOAD)
 if upload is not None:
     try:
         incoming, notes = meeting.views_from_json(upload.getvalue())
@@ -114,4 +115,4 @@ if upload is not None:
         if st.button(i18n.t("meeting.views.import", lang)):
             added, skipped = meeting.import_views(store, incoming, overwrite)
             st.success(i18n.t("meeting.views.imported", lang, added=added, skipped=skipped))
-_ui.footer(lang)
+render.footer(lang)

@@ -1,7 +1,6 @@
 """Presentation mode: the map fills the screen; arrow keys step through the saved views."""
 
 import streamlit as st
-import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from gros import i18n, maps, meeting
@@ -9,11 +8,9 @@ from gros.filters import apply_filter, view_from_query
 from gros.gisco import ATTRIBUTION
 from gros.store import SavedView
 from gros.text import markdown_escape
-from pages import _ui
+from pages._ui import cached, state, url
 
-_ui.run_inside_frame()
-
-SLIDE_KEY = "present_slide"
+SLIDE_KEY = state.PRESENT_SLIDE
 # Hides Streamlit's own furniture: the sidebar, header and toolbar (our CSS, no data).
 CHROME_CSS = """
 <style>
@@ -26,7 +23,7 @@ CHROME_CSS = """
 # Arrow keys and Escape press the on-screen buttons, wherever the focus is.
 KEYS_JS = """
 <script>
-const doc = window.parent.document;
+const doc = window.document;
 if (!doc.grosPresentKeys) {
   doc.grosPresentKeys = true;
   doc.addEventListener("keydown", (event) => {
@@ -40,13 +37,14 @@ if (!doc.grosPresentKeys) {
 </script>
 """
 
-lang = _ui.current_language()
+lang = url.current_language()
 st.markdown(CHROME_CSS, unsafe_allow_html=True)
-components.html(KEYS_JS, height=0)
-layers = _ui.region_layers(lang)
-store = _ui.store()
+# Our own script, no data in it; it runs in the page itself, so no frame is drawn.
+st.html(KEYS_JS, unsafe_allow_javascript=True)
+layers = cached.region_layers(lang)
+store = cached.store()
 slides = store.views() or [SavedView(i18n.t("meeting.current", lang),
-                                     meeting.query_for(_ui.current_view(lang), None))]
+                                     meeting.query_for(url.current_view(lang), None))]
 
 if SLIDE_KEY not in st.session_state:
     requested = st.query_params.get("slide", "1")
@@ -70,16 +68,16 @@ st.query_params.from_dict({"mode": "present", "slide": str(index + 1), "lang": l
 
 top = st.columns([8, 1, 1, 1], vertical_alignment="center")
 top[0].title(markdown_escape(slide.name))
-top[1].button("◀", key="gros-previous", on_click=_go, args=(-1,), disabled=index == 0,
+top[1].button("◀", key=state.PRESENT_PREVIOUS, on_click=_go, args=(-1,), disabled=index == 0,
               help=i18n.t("present.previous", lang), width="stretch")
-top[2].button("▶", key="gros-next", on_click=_go, args=(1,),
+top[2].button("▶", key=state.PRESENT_NEXT, on_click=_go, args=(1,),
               disabled=index >= len(slides) - 1, help=i18n.t("present.next", lang),
               width="stretch")
-top[3].button("✕", key="gros-exit", on_click=_leave, help=i18n.t("present.exit", lang),
+top[3].button("✕", key=state.PRESENT_EXIT, on_click=_leave, help=i18n.t("present.exit", lang),
               width="stretch")
 
 if layers is not None:
-    catalogue = _ui.catalogue(layers)
+    catalogue = cached.catalogue(layers)
     shown = apply_filter(catalogue, view.filter)
     st.subheader(markdown_escape(
         f"{meeting.describe_filter(view, layers)} · "
@@ -90,5 +88,5 @@ if layers is not None:
     lon_min, lat_min, lon_max, lat_max = meeting.view_extent(shown, layers, view)
     region_map.fit_bounds([[lat_min, lon_min], [lat_max, lon_max]])
     st_folium(region_map, height=720, use_container_width=True, returned_objects=[],
-              key=f"present_map_{index}")
+              key=state.present_map(index))
 st.caption(f"{ATTRIBUTION} · {i18n.t('meeting.sources', lang)}")

@@ -3,21 +3,22 @@
 import streamlit as st
 
 from gros import exports, i18n
-from pages import _ui
+from gros.labels import euregio_names
+from gros.tables import project_table
+from pages._ui import cached, render, sidebar, state, url
 
-_ui.run_inside_frame()
+EXPORT_FORMATS = ("csv", "xlsx", "geojson")
 
-lang = _ui.current_language()
+lang = url.current_language()
 st.title(i18n.t("projects.title", lang))
-layers = _ui.region_layers(lang)
-everything, shown, wanted = _ui.filtered_projects(layers, lang)
-_ui.write_url(wanted, lang)
+layers = cached.region_layers(lang)
+everything, shown, wanted = sidebar.filtered_projects(layers, lang)
+url.write_url(wanted, lang)
 
 st.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(everything)))
-table = _ui.project_table(shown, layers, lang)
 event = st.dataframe(
-    table, hide_index=True, width="stretch", on_select="rerun",
-    selection_mode="single-row", key="project_table",
+    project_table(shown, euregio_names(layers, lang), lang), hide_index=True, width="stretch",
+    on_select="rerun", selection_mode="single-row", key=state.PROJECT_TABLE,
     column_config={
         i18n.t("column.budget", lang): st.column_config.NumberColumn(format="€ %.0f"),
         i18n.t("column.eu", lang): st.column_config.NumberColumn(format="€ %.0f"),
@@ -26,15 +27,14 @@ event = st.dataframe(
 rows = event.selection.rows if event and event.selection else []
 
 st.subheader(i18n.t("projects.export", lang))
-columns = st.columns(3)
-for column, fmt in zip(columns, ("csv", "xlsx", "geojson"), strict=True):
+for column, fmt in zip(st.columns(len(EXPORT_FORMATS)), EXPORT_FORMATS, strict=True):
     column.download_button(
         fmt.upper(), data=exports.export(shown, fmt), file_name=f"gros-projects.{fmt}",
-        mime=exports.MEDIA_TYPES[fmt], width="stretch", key=f"export_{fmt}")
+        mime=exports.MEDIA_TYPES[fmt], width="stretch", key=state.export_button(fmt))
 
 if rows:
     st.divider()
-    _ui.project_details(shown.iloc[rows[0]], layers, lang)
+    render.project_details(shown.iloc[rows[0]], layers, lang)
 else:
     st.caption(i18n.t("projects.select", lang))
-_ui.footer(lang)
+render.footer(lang)

@@ -16,10 +16,11 @@ from gros.auth import hash_password
 from tests.conftest import REPO
 
 TIMEOUT = 90
+FRAME_ENTRY = REPO / "tests" / "support" / "frame_entry.py"
 
 
 def _app(**query: str) -> AppTest:
-    app = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=TIMEOUT)
+    app = AppTest.from_file(str(FRAME_ENTRY), default_timeout=TIMEOUT)
     for name, value in query.items():
         app.query_params[name] = value
     return app
@@ -28,7 +29,7 @@ def _app(**query: str) -> AppTest:
 def _page(page: str, **query: str) -> AppTest:
     """The app opened on ``page`` (e.g. "pages/projects.py")."""
     app = _app(**query).run()
-    app.switch_page(page).run()
+    app.switch_page(str(REPO / page)).run()
     assert not app.exception, app.exception
     return app
 
@@ -119,12 +120,12 @@ def test_changing_a_filter_writes_the_url(app_env):
 def test_the_themes_chosen_by_the_map_follow_to_the_projects_page(app_env):
     app = _app(lang="en").run()
     app.pills[0].set_value(["transport", "labour"]).run()
-    app.switch_page("pages/projects.py").run()
+    app.switch_page(str(REPO / "pages/projects.py")).run()
     assert not app.exception, app.exception
     themes_box = next(box for box in app.sidebar.multiselect if box.label == "Theme")
     assert themes_box.value == ["transport", "labour"]
     themes_box.set_value(["health"]).run()
-    app.switch_page("pages/map.py").run()
+    app.switch_page(str(REPO / "pages/map.py")).run()
     assert app.pills[0].value == ["health"]
     assert app.query_params["theme"] == "health"
 
@@ -194,7 +195,7 @@ def editor_app(app_env, tmp_path, monkeypatch) -> AppTest:
     app = _app(lang="en")
     app.secrets["editor"] = {"password_hash": hash_password("grens", iterations=1_000)}
     app.run()
-    app.switch_page("pages/data.py").run()
+    app.switch_page(str(REPO / "pages/data.py")).run()
     return app
 
 
@@ -246,7 +247,7 @@ def test_unavailable_boundaries_still_start_the_app(app_env, tmp_path, monkeypat
 def test_meeting_page_saves_the_current_view(app_env, tmp_path, monkeypatch):
     monkeypatch.setenv("GROS_DATA_DIR", str(tmp_path / "data"))
     app = _app(lang="en", theme="transport", euregio="maas-rijn").run()
-    app.switch_page("pages/meeting.py").run()
+    app.switch_page(str(REPO / "pages/meeting.py")).run()
     assert not app.exception, app.exception
     assert "Public transport and mobility" in app.caption[0].value
     app.text_input[0].input("Rail in EMR")

@@ -8,7 +8,7 @@ import pytest
 import streamlit_folium
 
 from gros import maps
-from pages import _live_map
+from pages._ui import live_map
 
 RETURNED = ["last_object_clicked_tooltip", "last_object_clicked"]
 
@@ -27,12 +27,12 @@ def test_the_cached_base_map_is_what_st_folium_would_send(synthetic_layers, sent
     streamlit_folium.st_folium(
         maps.build_region_map(synthetic_layers, basemap="none", projects_url=url),
         height=640, use_container_width=True, returned_objects=RETURNED, key="project_map")
-    ours = _live_map.component_arguments(
+    ours = live_map.component_arguments(
         maps.build_region_map(synthetic_layers, basemap="none", projects_url=url))
     for name in ("script", "header", "html", "id", "js_links", "css_links"):
         assert ours[name] == sent[name], name
     assert url in ours["script"]
-    call = _live_map.component_call(ours, "GrosProjects.show(map_div, null);", "project_map",
+    call = live_map.component_call(ours, "GrosProjects.show(map_div, null);", "project_map",
                                     640, RETURNED)
     # The same arguments as st_folium's call (whose on_change callback the page needs not).
     assert set(call) == set(sent) - {"on_change"}

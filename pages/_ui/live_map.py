@@ -19,19 +19,19 @@ from folium.elements import JSCSSMixin
 
 from gros import assets, maps
 from gros.layers import RegionLayers
-from pages import _ui
+from pages._ui import cached
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _published(_prepared: maps.PreparedProjects, revision: int, layers_key: tuple,
                lang: str) -> str:
-    return assets.publish_data(_ui.STATIC_DIR, _prepared.data(), f"projects-{lang}")
+    return assets.publish_data(cached.STATIC_DIR, _prepared.data(), f"projects-{lang}")
 
 
 def projects_url(layers: RegionLayers | None, prepared: maps.PreparedProjects,
                  lang: str) -> str:
     """Where the browser fetches the whole catalogue's project layer data."""
-    target = _published(prepared, _ui.store().revision(), _ui.layers_key(layers), lang)
+    target = _published(prepared, cached.store().revision(), cached.layers_key(layers), lang)
     return f"{assets.STREAMLIT_STATIC_BASE}/{target}"
 
 
@@ -117,8 +117,8 @@ def live_map(layers: RegionLayers, shown: gpd.GeoDataFrame, lang: str, basemap: 
 
     url = selection = None
     if "projects" in visible:
-        prepared = _ui.prepared_projects(layers, lang)
+        prepared = cached.prepared_projects(layers, lang)
         url = projects_url(layers, prepared, lang)
         selection = maps.project_selection_script(prepared, shown)
-    base = _base_map(layers, _ui.layers_key(layers), basemap, lang, tuple(visible), url)
+    base = _base_map(layers, cached.layers_key(layers), basemap, lang, tuple(visible), url)
     return _component_func(**component_call(base, selection, key, height, returned_objects))

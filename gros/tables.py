@@ -1,0 +1,69 @@
+"""Projects as tables for people to read: text and numbers, one column per fact."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from gros import i18n
+from gros.labels import theme_labels, title_column
+from gros.text import money
+
+
+def period(start: str | None, end: str | None) -> str:
+    """``"2016 – 2021"``, one side only where the other is unknown, else empty."""
+    return " – ".join(part for part in (start, end) if part)
+
+
+def project_table(frame: pd.DataFrame, euregio_names: Mapping[str, str], language: str
+                  ) -> pd.DataFrame:
+    """The projects of a catalogue frame with column names in ``language``.
+
+    Cells are plain text and numbers: ``st.dataframe`` never renders them as HTML,
+    and unknown budgets stay empty, never 0.
+    """
+    def column(key: str) -> str:
+        return i18n.t(f"column.{key}", language)
+
+    return pd.DataFrame({
+        column("title"): title_column(frame, language),
+        column("themes"): frame["themes"].map(
+            lambda ids: theme_labels(ids, language, icons=False, separator=", ")),
+        column("status"): frame["status"].map(
+            lambda s: i18n.t(f"status.{s}", language) if s else ""),
+        column("period"): [period(start, end)
+                           for start, end in zip(frame["start"], frame["end"], strict=True)],
+        column("programme"): frame["programme"],
+        column("budget"): frame["budget_eur"],
+        column("eu"): frame["eu_contribution_eur"],
+        column("lead"): frame["lead_partner"],
+        column("countries"): frame["countries"].map(", ".join),
+        column("euregios"): frame["euregios"].map(
+            lambda ids: ", ".join(euregio_names.get(e, e) for e in ids)),
+    }).reset_index(drop=True)
+
+
+UNKNOWN = "—"
+
+
+def project_facts(row: Mapping, euregio_names: Mapping[str, str], language: str
+                  ) -> list[tuple[str, str]]:
+    """A project's facts as (label, text) pairs for its details; unknown is a dash."""
+    def label(key: str) -> str:
+        return i18n.t(f"detail.{key}", language)
+
+    return [
+        (label("status"), i18n.t(f"status.{row['status']}", language) if row["status"]
+         else UNKNOWN),
+        (label("period"), period(row["start"], row["end"]) or UNKNOWN),
+        (label("programme"), row["programme"] or UNKNOWN),
+        (label("budget"), money(row["budget_eur"], language)),
+        (label("eu"), money(row["eu_contribution_eur"], language)),
+        (label("lead"), row["lead_partner"] or UNKNOWN),
+        (label("partners"), "; ".join(row["partners"]) or UNKNOWN),
+        (label("countries"), ", ".join(row["countries"]) or UNKNOWN),
+        (label("euregios"),
+         ", ".join(euregio_names.get(e, e) for e in row["euregios"]) or UNKNOWN),
+        (label("precision"), i18n.t(f"precision.{row['precision']}", language)),
+    ]

@@ -1,0 +1,165 @@
+"""The sidebar's widgets: language, filters, map options; and the theme chips by the map.
+
+Each widget reads and keeps its value through :mod:`pages._ui.state`, so the view follows
+people from page to page; the values become a filter in :mod:`gros.filters`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import geopandas as gpd
+import streamlit as st
+
+from gros import i18n, maps, themes
+from gros.filters import (
+    COUNTRIES,
+    FilterDomain,
+    ProjectFilter,
+    clamp_budget,
+    clamp_years,
+    filter_from_widgets,
+)
+from gros.labels import euregio_names, theme_label
+from gros.layers import RegionLayers
+from gros.projects import STATUSES
+from gros.regions import EUREGIO_IDS
+from pages._ui import cached, state
+from pages._ui.url import current_language, keep_current_filter
+
+MapOptions = tuple[str, tuple[str, ...]]
+"""The basemap and the visible layers, in the order of ``maps.LAYERS``."""
+
+
+def language() -> str:
+    """The language chosen in the sidebar."""
+    return st.sidebar.selectbox(
+        i18n.t("sidebar.language", current_language()), i18n.LANGUAGES,
+        format_func=i18n.LANGUAGE_NAMES.__getitem__,
+        **state.persistent(state.LANGUAGE, i18n.DEFAULT_LANGUAGE),
+    )
+
+
+def reset_filters() -> None:
+    for key in state.FILTERS.values():
+        state.forget(key)
+
+
+def _clamp_kept_ranges(domain: FilterDomain) -> None:
+    """Fit kept year and budget ranges into the catalogue's (it may have changed)."""
+    years, budget = state.FILTERS["years"], state.FILTERS["budget"]
+    if state.kept(years) is not None:
+        state.keep(years, clamp_years(state.kept(years), domain))
+    if state.kept(budget) is not None and domain.top_budget_eur > 0:
+        state.keep(budget, clamp_budget(state.kept(budget), domain))
+
+
+def filter_from_state(layers: RegionLayers | None) -> ProjectFilter:
+    """What the filter widgets hold at the start of this run, before they are drawn:
+    a page can then put its map out first. :func:`filtered_projects` draws the widgets
+    and returns the same filter."""
+    domain = cached.domain(layers)
+    _clamp_kept_ranges(domain)
+    return filter_from_widgets({name: state.widget_value(key)
+                                for name, key in state.FILTERS.items()}, domain)
+
+
+def map_options_from_state() -> MapOptions:
+    """What :func:`map_options` will return, before it is drawn."""
+    basemap = state.widget_value(state.BASEMAP) or "light"
+    shown = state.widget_value(state.LAYERS)
+    shown = list(maps.LAYERS) if shown is None else shown
+    return basemap, tuple(layer for layer in maps.LAYERS if layer in shown)
+
+
+def _multiselect(name: str, label_key: str, options, lang: str, format_func=str) -> list:
+    return st.sidebar.multiselect(i18n.t(label_key, lang), options, format_func=format_func,
+                                  **state.persistent(state.FILTERS[name], []))
+
+
+def filters(domain: FilterDomain, layers: RegionLayers | None, lang: str,
+            with_themes: bool = True) -> ProjectFilter:
+    """The filter widgets in the sidebar; returns what they select (no themes when
+    ``with_themes`` is off: the page shows :func:`theme_chips` instead)."""
+    sidebar = st.sidebar
+    names = euregio_names(layers, lang)
+    provinces = ({} if layers is None else
+                 dict(zip(layers.border_provinces["nuts_id"],
+                          layers.border_provinces["name"], strict=True)))
+    values: dict[str, object] = {}
+    sidebar.subheader(i18n.t("filters", lang))
+    values["query"] = sidebar.text_input(i18n.t("filter.query", lang), max_chars=200,
+                                         **state.persistent(state.FILTERS["query"], ""))
+    if with_themes:
+        values["themes"] = _multiselect("themes", "filter.themes", themes.THEME_IDS, lang,
+                                        lambda theme_id: theme_label(theme_id, lang))
+    values["countries"] = _multiselect("countries", "filter.countries", COUNTRIES, lang,
+                                       lambda c: i18n.t(f"country.{c}", lang))
+    values["euregios"] = _multiselect("euregios", "filter.euregios", EUREGIO_IDS, lang,
+                                      lambda e: names.get(e, e))
+    values["provinces"] = _multiselect("provinces", "filter.provinces", list(provinces), lang,
+                                       lambda p: provinces.get(p, p))
+    values["statuses"] = _multiselect("statuses", "filter.statuses", STATUSES, lang,
+                                      lambda s: i18n.t(f"status.{s}", lang))
+    values["programmes"] = _multiselect("programmes", "filter.programmes", domain.programmes,
+                                        lang)
+    _clamp_kept_ranges(domain)
+    first, last = domain.years
+    values["years"] = sidebar.slider(
+        i18n.t("filter.years", lang), first, last,
+        **state.persistent(state.FILTERS["years"], (first, last)))
+    if domain.top_budget_eur > 0:
+        top = domain.top_budget_m
+        values["budget"] = sidebar.slider(
+            i18n.t("filter.budget", lang), 0.0, top, step=0.1,
+            help=i18n.t("filter.budget.help", lang),
+            **state.persistent(state.FILTERS["budget"], (0.0, top)))
+    sidebar.button(i18n.t("filter.reset", lang), on_click=reset_filters, width="stretch")
+    return filter_from_widgets(values, domain)
+
+
+def theme_chips(lang: str) -> tuple[str, ...]:
+    """The themes as chips, each one click away; the same filter value as the sidebar's
+    theme list on other pages."""
+    chosen = st.pills(i18n.t("filter.themes", lang), themes.THEME_IDS, selection_mode="multi",
+                      format_func=lambda theme_id: theme_label(theme_id, lang),
+                      **state.persistent(state.FILTERS["themes"], []))
+    return tuple(chosen or ())
+
+
+def map_options(lang: str) -> MapOptions:
+    """The basemap and layer widgets in the sidebar; returns what they select."""
+    basemap = st.sidebar.radio(
+        i18n.t("sidebar.basemap", lang), list(maps.BASEMAPS),
+        format_func=lambda key: i18n.t(f"basemap.{key}", lang),
+        **state.persistent(state.BASEMAP, "light"))
+    shown = st.sidebar.multiselect(
+        i18n.t("layers", lang), list(maps.LAYERS),
+        format_func=lambda key: i18n.t(f"layer.{key}", lang),
+        **state.persistent(state.LAYERS, list(maps.LAYERS)))
+    return basemap, tuple(layer for layer in maps.LAYERS if layer in shown)
+
+
+def filtered_projects(layers: RegionLayers | None, lang: str
+                      ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, ProjectFilter]:
+    """(all projects, the filtered ones, the filter), with the sidebar drawn."""
+    everything = cached.catalogue(layers)
+    wanted = filters(cached.domain(layers), layers, lang)
+    keep_current_filter(wanted)
+    shown = cached.filtered(layers, wanted)
+    st.sidebar.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(everything)))
+    return everything, shown, wanted
+
+
+def after_map(layers: RegionLayers | None, lang: str, wanted: ProjectFilter,
+              options: MapOptions) -> None:
+    """Draw the filter and map-option widgets for a page that read them from the state
+    (:func:`filter_from_state`, :func:`map_options_from_state`) to put its map out
+    first; its themes are chips by the map, not in the sidebar. Should the widgets ever
+    disagree, the page runs once more; never in a loop."""
+    drawn = filters(cached.domain(layers), layers, lang, with_themes=False)
+    if (drawn, map_options(lang)) == (replace(wanted, themes=()), options):
+        st.session_state.pop(state.SIDEBAR_REDRAWN_AFTER_MAP, None)
+    elif not st.session_state.pop(state.SIDEBAR_REDRAWN_AFTER_MAP, False):
+        st.session_state[state.SIDEBAR_REDRAWN_AFTER_MAP] = True
+        st.rerun()

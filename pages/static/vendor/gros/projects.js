@@ -1,0 +1,240 @@
+/* The project layer of the GROS dashboard.
+ *
+ * Projects coloured by their main theme: points as canvas circles, clustered with
+ * Supercluster; rail links and other lines and areas as vector shapes. Every project
+ * of the catalogue is built once; a filter then only chooses which of them are shown,
+ * so a filter change downloads and rebuilds nothing, and only what lies in view is
+ * drawn.
+ *
+ * Data (made by gros.maps.PreparedProjects.data): {"colours": [..], "labels": [..],
+ *   "points": [[lat, lon, theme, "title", position], ..],
+ *   "shapes": [GeoJSON features with properties t (title), k (theme), g (kind),
+ *              i (position)], "count": number of projects}.
+ * A selection is a base64 bitmap over the positions (bit i of byte i >> 3, least
+ * significant bit first), or null for every project. Titles and labels arrive
+ * HTML-escaped: they are text, never markup.
+ */
+(function () {
+  "use strict";
+
+  // Above this many shapes, one canvas draws them faster than an SVG element each.
+  var SVG_SHAPE_LIMIT = 2000;
+  var CLUSTER_RADIUS = 40;  // pixels
+  // Points still together at the map's last zoom level share a place: fan them out.
+  var FAN_RADIUS = 18;  // pixels
+  var PANE = "grosProjects";
+
+  // The newline keeps the title on a line of its own in the tooltip's text, which is
+  // what a click reports back to the dashboard (gros.maps.clicked_project).
+  function tip(title, label) {
+    return "<b>" + title + "</b>\n<br>" + label;
+  }
+
+  function decode(selection) {
+    var text = atob(selection), bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+
+  // The look of Leaflet.markercluster's default clusters (its stylesheet is loaded).
+  function bubble(count, label) {
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    return L.divIcon({html: "<div><span>" + label + "</span></div>",
+                      className: "marker-cluster marker-cluster-" + size,
+                      iconSize: L.point(40, 40)});
+  }
+
+  function ProjectLayer(map, parent, options) {
+    // A pane of their own above the boundaries: without tiles the countries are an
+    // opaque background, and a canvas below it would hide every point.
+    if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = 450;
+    this.map = map;
+    this.radius = options.radius || 7;
+    this.maxZoom = map.getMaxZoom();
+    this.shapes = L.featureGroup();
+    this.points = L.featureGroup();
+    this.layers = null;  // position -> Leaflet layer, once the data is there
+    this.wanted = null;  // the selection asked for
+    this.shown = undefined;
+    this.index = null;
+    this.pointCount = 0;
+    this.shapeCount = 0;
+    // Added empty and at once, so the map's click handlers reach their projects.
+    parent.addLayer(this.shapes);
+    parent.addLayer(this.points);
+    map.on("moveend", this.draw, this);
+  }
+
+  ProjectLayer.prototype.setData = function (data) {
+    var colours = data.colours, labels = data.labels, layers = new Array(data.count);
+    var features = new Array(data.count);
+    var renderer = new L.Canvas({padding: 0.5, pane: PANE});
+    for (var i = 0; i < data.points.length; i++) {
+      var p = data.points[i];
+      var marker = L.circleMarker([p[0], p[1]], {renderer: renderer, radius: this.radius,
+        color: "#ffffff", weight: 1.5, fillColor: colours[p[2]], fillOpacity: 0.95});
+      marker.bindTooltip(tip(p[3], labels[p[2]]));
+      marker.home = marker.getLatLng();
+      layers[p[4]] = marker;
+      features[p[4]] = {type: "Feature", properties: {i: p[4]},
+                        geometry: {type: "Point", coordinates: [p[1], p[0]]}};
+    }
+    // Many shapes share one canvas and stay on it: a filter hides the others instead
+    // of removing thousands of layers. A few shapes are SVG elements, added and removed.
+    this.onCanvas = data.shapes.length > SVG_SHAPE_LIMIT;
+    var shapeRenderer = this.onCanvas ? new L.Canvas({padding: 0.5, pane: PANE})
+                                      : new L.SVG({pane: PANE});
+    L.geoJSON(data.shapes, {
+      style: function (f) {
+        var line = f.properties.g === "line", colour = colours[f.properties.k];
+        return {color: colour, weight: line ? 5 : 2, opacity: 0.95, fillColor: colour,
+                fillOpacity: line ? 0 : 0.35, renderer: shapeRenderer,
+                className: "gros-project gros-project-" + f.properties.g};
+      },
+      onEachFeature: function (f, layer) {
+        var normal = layer.options.weight;
+        layer.look = {stroke: true, fill: f.properties.g !== "line"};
+        layer.bindTooltip(tip(f.properties.t, labels[f.properties.k]), {sticky: true});
+        layer.on("mouseover", function () { layer.setStyle({weight: normal + 3}); });
+        layer.on("mouseout", function () { layer.setStyle({weight: normal}); });
+        layers[f.properties.i] = layer;
+      }
+    });
+    this.layers = layers;
+    this.features = features;
+    this.show(this.wanted);
+  };
+
+  // Show the projects of `selection` (see above); before the data has arrived, the
+  // selection waits for it.
+  ProjectLayer.prototype.show = function (selection) {
+    this.wanted = selection;
+    if (this.layers === null || selection === this.shown) return;
+    this.shown = selection;
+    var bits = selection === null ? null : decode(selection);
+    var points = [], shapes = [];
+    for (var i = 0; i < this.layers.length; i++) {
+      if (bits === null || (bits[i >> 3] & (1 << (i & 7)))) {
+        if (this.features[i] !== undefined) points.push(this.features[i]);
+        else if (this.layers[i] !== undefined) shapes.push(this.layers[i]);
+      }
+    }
+    this.showShapes(shapes);
+    this.index = new Supercluster({radius: CLUSTER_RADIUS, maxZoom: this.maxZoom - 1})
+      .load(points);
+    this.pointCount = points.length;
+    this.draw();
+  };
+
+  ProjectLayer.prototype.showShapes = function (shapes) {
+    this.shapeCount = shapes.length;
+    if (!this.onCanvas) {
+      this.shapes.clearLayers();
+      for (var i = 0; i < shapes.length; i++) this.shapes.addLayer(shapes[i]);
+      return;
+    }
+    if (this.shapes.getLayers().length === 0) {
+      for (var k = 0; k < this.layers.length; k++) {
+        if (this.features[k] === undefined && this.layers[k] !== undefined) {
+          this.shapes.addLayer(this.layers[k]);
+        }
+      }
+    }
+    var wanted = {};
+    for (var j = 0; j < shapes.length; j++) wanted[L.stamp(shapes[j])] = true;
+    this.shapes.eachLayer(function (layer) {
+      var shown = wanted[L.stamp(layer)] === true;
+      if (layer.shown === shown) return;
+      layer.shown = shown;
+      // Hidden: not painted and not under the pointer.
+      layer.options.interactive = shown;
+      layer.setStyle(shown ? layer.look : {stroke: false, fill: false});
+    });
+  };
+
+  // Draw the clusters and points in view at the current zoom.
+  ProjectLayer.prototype.draw = function () {
+    if (this.index === null) return;
+    var map = this.map, zoom = map.getZoom(), bounds = map.getBounds().pad(0.25);
+    var west = Math.max(-180, bounds.getWest()), east = Math.min(180, bounds.getEast());
+    var items = this.index.getClusters(
+      [west, Math.max(-85, bounds.getSouth()), east, Math.min(85, bounds.getNorth())],
+      Math.round(zoom));
+    this.points.clearLayers();
+    for (var i = 0; i < items.length; i++) {
+      var item = items[i], at = item.geometry.coordinates;
+      if (!item.properties.cluster) {
+        var marker = this.layers[item.properties.i];
+        marker.setLatLng(marker.home);
+        this.points.addLayer(marker);
+      } else if (zoom >= this.maxZoom) {
+        this.fan(item, L.latLng(at[1], at[0]));
+      } else {
+        this.points.addLayer(this.clusterMarker(item, L.latLng(at[1], at[0])));
+      }
+    }
+  };
+
+  ProjectLayer.prototype.clusterMarker = function (item, latlng) {
+    var index = this.index, map = this.map, id = item.properties.cluster_id;
+    var marker = L.marker(latlng, {icon: bubble(item.properties.point_count,
+                                                item.properties.point_count_abbreviated)});
+    marker.on("click", function () {
+      map.setView(latlng, Math.min(index.getClusterExpansionZoom(id), map.getMaxZoom()));
+    });
+    return marker;
+  };
+
+  // Points in one place even at the last zoom level: around that place, in a circle.
+  ProjectLayer.prototype.fan = function (item, latlng) {
+    var leaves = this.index.getLeaves(item.properties.cluster_id, Infinity);
+    var map = this.map, centre = map.latLngToLayerPoint(latlng);
+    var radius = Math.max(FAN_RADIUS, leaves.length * (this.radius + 2) / Math.PI);
+    for (var i = 0; i < leaves.length; i++) {
+      var angle = 2 * Math.PI * i / leaves.length;
+      var marker = this.layers[leaves[i].properties.i];
+      marker.setLatLng(map.layerPointToLatLng(
+        centre.add(L.point(Math.cos(angle) * radius, Math.sin(angle) * radius))));
+      this.points.addLayer(marker);
+    }
+  };
+
+  // How many projects the map holds now (the points in its clusters included).
+  ProjectLayer.prototype.count = function () {
+    return this.pointCount + this.shapeCount;
+  };
+
+  ProjectLayer.prototype.fail = function (message) {
+    var box = L.control({position: "topright"});
+    box.onAdd = function () {
+      var div = L.DomUtil.create("div", "gros-error");
+      div.textContent = message;  // text, never markup
+      return div;
+    };
+    box.addTo(this.map);
+  };
+
+  window.GrosProjects = {
+    // The project layer of `map` (made on first use), inside `parent` (default: map).
+    layer: function (map, options, parent) {
+      if (!map.grosProjects) {
+        map.grosProjects = new ProjectLayer(map, parent || map, options || {});
+      }
+      return map.grosProjects;
+    },
+    // Fetch the catalogue's data from `url` once, then show the selection asked for.
+    load: function (map, url, options, failure) {
+      var layer = this.layer(map, options);
+      fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + response.statusText);
+        return response.json();
+      }).then(function (data) { layer.setData(data); }).catch(function (error) {
+        layer.fail(failure + " (" + url + ": " + error.message + ")");
+      });
+      return layer;
+    },
+    show: function (map, selection) {
+      this.layer(map).show(selection);
+    }
+  };
+})();
