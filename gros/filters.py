@@ -7,6 +7,7 @@ from URL query parameters (``theme=transport,labour&years=2015-2024…``).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -215,8 +216,8 @@ class FilterDomain:
 
     @property
     def top_budget_m(self) -> float:
-        """The budget slider's upper end: the largest budget, in whole millions."""
-        return float(max(1, round(self.top_budget_eur / 1e6 + 0.5)))
+        """The budget slider's upper end: the largest budget rounded up to whole millions."""
+        return float(max(1, math.ceil(self.top_budget_eur / 1e6)))
 
 
 def filter_domain(frame: pd.DataFrame) -> FilterDomain:

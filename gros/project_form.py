@@ -10,7 +10,8 @@ from gros.projects import Project, location_from_text, project_from_record
 
 
 def _amount(value: float | None) -> str:
-    return f"{value:g}" if value is not None else ""
+    """An amount as plain digits (``28000000``, ``1250.5``), never in exponent form."""
+    return f"{value:.2f}".rstrip("0").rstrip(".") if value is not None else ""
 
 
 def form_values(project: Project | None) -> dict[str, Any]:

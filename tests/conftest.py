@@ -11,11 +11,20 @@ import pytest
 from gros import gisco, regions
 from gros.layers import RegionLayers, build_region_layers
 from tests import synthetic
+from tests.support.deprecations import streamlit_deprecations
 
 REPO = Path(__file__).resolve().parent.parent
 MIRROR_DIR = Path(os.environ.get("GROS_TEST_MIRROR", REPO.parent / "shared" / "gisco"))
 MIRROR_2024 = MIRROR_DIR / "nuts" / "geojson" / "NUTS_RG_20M_2024_4326.geojson"
 MIRROR_2021 = MIRROR_DIR / "nuts" / "geojson" / "NUTS_RG_10M_2021_4326.geojson"
+
+
+@pytest.fixture(autouse=True)
+def no_streamlit_deprecations():
+    """Every test fails if our code calls an API that Streamlit says is deprecated."""
+    with streamlit_deprecations() as messages:
+        yield
+    assert not messages, f"deprecated Streamlit API used: {messages}"
 
 
 @pytest.fixture
