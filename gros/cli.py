@@ -196,7 +196,7 @@ def _bench(args: argparse.Namespace) -> int:
 
 def _view_from_arguments(args: argparse.Namespace):
     """The view the filter options describe; same names and values as the URL."""
-    from gros.filters import view_from_query
+    from gros.view import view_from_query
 
     params = {name: value for name, value in (
         ("theme", args.theme), ("euregio", args.euregio), ("country", args.country),

@@ -17,10 +17,11 @@ import geopandas as gpd
 
 from gros import assets, i18n, maps, themes
 from gros.chromium import CHROMIUM_ARGS, find_chromium
-from gros.filters import Extent, ViewState, apply_filter, view_from_query, view_to_query
+from gros.filters import apply_filter
 from gros.gisco import ATTRIBUTION
 from gros.layers import RegionLayers
 from gros.store import ProjectStore, SavedView
+from gros.view import Extent, ViewState, view_from_query, view_to_query
 
 VIEWS_FORMAT = "gros-saved-views"
 VIEWS_VERSION = 1

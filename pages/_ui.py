@@ -15,23 +15,17 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from gros import assets, gisco, i18n, maps, themes
+from gros import assets, basemaps, gisco, i18n, maps, themes
 from gros.catalogue import open_store, project_catalogue
 from gros.data import load_region_layers
-from gros.filters import (
-    COUNTRIES,
-    ProjectFilter,
-    ViewState,
-    apply_filter,
-    view_from_query,
-    view_to_query,
-)
+from gros.filters import ProjectFilter, apply_filter
 from gros.layers import RegionLayers
 from gros.projects import STATUSES
 from gros.regions import EUREGIO_IDS
 from gros.settings import Settings, load_settings
 from gros.store import ProjectStore
 from gros.text import markdown_escape, money
+from gros.view import COUNTRIES, ViewState, view_from_query, view_to_query
 
 LANGUAGE_KEY = "lang"
 BASEMAP_KEY = "basemap"
@@ -318,8 +312,8 @@ def map_options_from_state() -> tuple[str, tuple[str, ...]]:
     """What :func:`map_options_sidebar` will return, before it is drawn."""
     basemap = _widget_value(BASEMAP_KEY) or "light"
     shown = _widget_value(LAYERS_KEY)
-    shown = list(maps.LAYERS) if shown is None else shown
-    return basemap, tuple(layer for layer in maps.LAYERS if layer in shown)
+    shown = list(basemaps.LAYERS) if shown is None else shown
+    return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
 
 
 def _theme_label(theme_id: str, lang: str) -> str:
@@ -389,14 +383,14 @@ def theme_chips(lang: str) -> tuple[str, ...]:
 
 def map_options_sidebar(lang: str) -> tuple[str, tuple[str, ...]]:
     basemap = st.sidebar.radio(
-        i18n.t("sidebar.basemap", lang), list(maps.BASEMAPS),
+        i18n.t("sidebar.basemap", lang), list(basemaps.BASEMAPS),
         format_func=lambda key: i18n.t(f"basemap.{key}", lang),
         **_persistent(BASEMAP_KEY, "light"))
     shown = st.sidebar.multiselect(
-        i18n.t("layers", lang), list(maps.LAYERS),
+        i18n.t("layers", lang), list(basemaps.LAYERS),
         format_func=lambda key: i18n.t(f"layer.{key}", lang),
-        **_persistent(LAYERS_KEY, list(maps.LAYERS)))
-    return basemap, tuple(layer for layer in maps.LAYERS if layer in shown)
+        **_persistent(LAYERS_KEY, list(basemaps.LAYERS)))
+    return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
 
 
 def write_url(wanted: ProjectFilter, lang: str, basemap: str | None = None,
@@ -405,7 +399,7 @@ def write_url(wanted: ProjectFilter, lang: str, basemap: str | None = None,
     view = ViewState(filter=wanted, language=lang,
                      basemap=basemap or kept(BASEMAP_KEY, "light"),
                      layers=layers if layers is not None else
-                     tuple(kept(LAYERS_KEY, maps.LAYERS)))
+                     tuple(kept(LAYERS_KEY, basemaps.LAYERS)))
     params = view_to_query(view)
     if dict(st.query_params.to_dict()) != params:
         st.query_params.from_dict(params)
@@ -423,7 +417,7 @@ def current_view(lang: str) -> ViewState:
     """The view people last set on a page with filters (for saving and exports)."""
     return ViewState(filter=st.session_state.get(CURRENT_FILTER_KEY, ProjectFilter()),
                      language=lang, basemap=kept(BASEMAP_KEY, "light"),
-                     layers=tuple(kept(LAYERS_KEY, maps.LAYERS)))
+                     layers=tuple(kept(LAYERS_KEY, basemaps.LAYERS)))
 
 
 # Shared read-only like the catalogue: a rerun that keeps its filter (a map click, the

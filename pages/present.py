@@ -5,10 +5,11 @@ import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from gros import i18n, maps, meeting
-from gros.filters import apply_filter, view_from_query
+from gros.filters import apply_filter
 from gros.gisco import ATTRIBUTION
 from gros.store import SavedView
 from gros.text import markdown_escape
+from gros.view import view_from_query
 from pages import _ui
 
 _ui.run_inside_frame()

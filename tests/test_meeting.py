@@ -13,9 +13,10 @@ import shapely
 from gros import meeting
 from gros.catalogue import project_catalogue
 from gros.chromium import find_chromium
-from gros.filters import ProjectFilter, ViewState, view_from_query
+from gros.filters import ProjectFilter
 from gros.projects import Project
 from gros.store import ProjectStore, SavedView, ViewNameTaken
+from gros.view import ViewState, view_from_query
 
 XSS = "<img src=x onerror=alert(1)>"
 
