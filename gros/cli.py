@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from gros import gisco
+from gros import exports, gisco, importers
 from gros.regions import CuratedDataError, UnknownNutsCodes
 from gros.settings import SettingError, load_settings
 
@@ -99,7 +99,6 @@ def _layers_or_warn():
 def _projects_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from gros import importers
     from gros.catalogue import open_store
     from gros.layers import nuts3_points
 
@@ -164,7 +163,6 @@ def _projects_list(args: argparse.Namespace) -> int:
 def _projects_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from gros import exports
     from gros.catalogue import open_store, project_catalogue
 
     frame = project_catalogue(open_store(load_settings()), _layers_or_warn())
@@ -255,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     project_commands = projects.add_subparsers(dest="action", required=True)
     do_import = project_commands.add_parser("import", help="import projects from a file")
     do_import.add_argument("file", help="CSV, XLSX, GeoJSON or keep.eu export")
-    do_import.add_argument("--format", choices=("csv", "xlsx", "geojson", "keep"),
+    do_import.add_argument("--format", choices=importers.FORMATS,
                            help="the file's format (default: from its name and content)")
     do_import.add_argument("--crs", help="coordinate system of x/y or lat/lon columns, "
                                          "e.g. EPSG:28992 (default: detect)")
@@ -268,7 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print a JSON list")
     listing.set_defaults(handler=_projects_list)
     export = project_commands.add_parser("export", help="export the stored projects")
-    export.add_argument("--format", required=True, choices=("csv", "xlsx", "geojson", "gpkg"))
+    export.add_argument("--format", required=True, choices=exports.EXPORT_FORMATS)
     export.add_argument("--out", required=True, help="file to write")
     export.set_defaults(handler=_projects_export)
 

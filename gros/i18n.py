@@ -1,10 +1,13 @@
-"""Every user-interface string, in Dutch (default), German, French and English."""
+"""The dashboard's languages — Dutch (default), German, French, English — and every
+user-interface string in each."""
 
 from __future__ import annotations
 
 LANGUAGES = ("nl", "de", "fr", "en")
 DEFAULT_LANGUAGE = "nl"
 LANGUAGE_NAMES = {"nl": "Nederlands", "de": "Deutsch", "fr": "Français", "en": "English"}
+# Between groups of three digits in an amount (French: a narrow no-break space).
+THOUSANDS_SEPARATORS = {"nl": ".", "de": ".", "fr": "\u202f", "en": ","}
 
 STRINGS: dict[str, dict[str, str]] = {
     "app.title": {

@@ -16,9 +16,8 @@ from gros import i18n, themes
 from gros.basemaps import BASEMAPS, DEFAULT_BASEMAP, LAYERS
 from gros.filters import ProjectFilter
 from gros.projects import STATUSES
-from gros.regions import EUREGIO_IDS
+from gros.regions import COUNTRIES, EUREGIO_IDS
 
-COUNTRIES = ("NL", "BE", "DE")
 YEARS_PATTERN = re.compile(r"^(\d{4})-(\d{4})$")
 
 Extent = tuple[float, float, float, float]

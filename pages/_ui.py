@@ -21,11 +21,11 @@ from gros.data import load_region_layers
 from gros.filters import ProjectFilter, apply_filter
 from gros.layers import RegionLayers
 from gros.projects import STATUSES
-from gros.regions import EUREGIO_IDS
+from gros.regions import COUNTRIES, EUREGIO_IDS
 from gros.settings import Settings, load_settings
 from gros.store import ProjectStore
 from gros.text import markdown_escape, money
-from gros.view import COUNTRIES, ViewState, view_from_query, view_to_query
+from gros.view import ViewState, view_from_query, view_to_query
 
 LANGUAGE_KEY = "lang"
 BASEMAP_KEY = "basemap"

@@ -7,6 +7,7 @@ from gros import i18n, importers, themes
 from gros.layers import nuts3_points
 from gros.projects import (
     PRECISIONS,
+    PROJECT_COUNTRIES,
     STATUSES,
     ProjectInvalid,
     location_from_text,
@@ -135,7 +136,7 @@ with edit_tab:
                                           "; ".join(p.label() for p in project.partners)
                                           if project else ""),
                 "countries": st.multiselect(i18n.t("column.countries", lang),
-                                            ("NL", "BE", "DE", "LU", "FR"),
+                                            PROJECT_COUNTRIES,
                                             default=list(project.countries) if project else []),
                 "precision": st.selectbox(
                     i18n.t("detail.precision", lang), PRECISIONS,
