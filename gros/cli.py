@@ -211,7 +211,7 @@ def _export_map(args: argparse.Namespace) -> int:
     from datetime import date
     from pathlib import Path
 
-    from gros import meeting
+    from gros import map_export, png
     from gros.catalogue import open_store, project_catalogue
     from gros.data import load_region_layers
 
@@ -219,16 +219,16 @@ def _export_map(args: argparse.Namespace) -> int:
     view = _view_from_arguments(args)
     layers = load_region_layers(settings)
     catalogue = project_catalogue(open_store(settings), layers)
-    export = meeting.MapExport(meeting.export_title(view, layers, args.title), view,
-                               date.today())
-    page = meeting.standalone_html(layers, catalogue, export)
+    export = map_export.MapExport(map_export.export_title(view, layers, args.title), view,
+                                  date.today())
+    page = map_export.standalone_html(layers, catalogue, export)
     out = Path(args.out)
     if args.kind == "map":
         out.write_text(page, encoding="utf-8")
     else:
         try:
-            meeting.render_png(page, out, args.width, args.height)
-        except meeting.ChromiumMissing as exc:
+            png.render_png(page, out, args.width, args.height)
+        except png.ChromiumMissing as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_ERROR
     print(f"Wrote {out} ({out.stat().st_size:,} bytes)")

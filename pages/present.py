@@ -4,7 +4,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from gros import i18n, maps, meeting
+from gros import i18n, map_export, maps, saved_views
 from gros.filters import apply_filter
 from gros.gisco import ATTRIBUTION
 from gros.store import SavedView
@@ -47,7 +47,7 @@ components.html(KEYS_JS, height=0)
 layers = _ui.region_layers(lang)
 store = _ui.store()
 slides = store.views() or [SavedView(i18n.t("meeting.current", lang),
-                                     meeting.query_for(_ui.current_view(lang), None))]
+                                     saved_views.query_for(_ui.current_view(lang), None))]
 
 if SLIDE_KEY not in st.session_state:
     requested = st.query_params.get("slide", "1")
@@ -83,12 +83,12 @@ if layers is not None:
     catalogue = _ui.catalogue(layers)
     shown = apply_filter(catalogue, view.filter)
     st.subheader(markdown_escape(
-        f"{meeting.describe_filter(view, layers)} · "
+        f"{map_export.describe_filter(view, layers)} · "
         f"{i18n.t('meeting.count', view.language, count=len(shown))} · "
         f"{index + 1} / {len(slides)}"))
     region_map = maps.build_region_map(layers, basemap=view.basemap, language=view.language,
                                        visible=view.layers, projects=shown)
-    lon_min, lat_min, lon_max, lat_max = meeting.view_extent(shown, layers, view)
+    lon_min, lat_min, lon_max, lat_max = map_export.view_extent(shown, layers, view)
     region_map.fit_bounds([[lat_min, lon_min], [lat_max, lon_max]])
     st_folium(region_map, height=720, use_container_width=True, returned_objects=[],
               key=f"present_map_{index}")
