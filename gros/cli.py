@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from gros import exports, gisco, importers
@@ -235,6 +235,24 @@ def _export_map(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+Handler = Callable[[argparse.Namespace], int]
+Subcommands = argparse._SubParsersAction  # what add_subparsers returns
+
+
+def _command(commands: Subcommands, name: str, help_text: str,
+             handler: Handler) -> argparse.ArgumentParser:
+    """A subcommand ``name`` that runs ``handler``."""
+    command = commands.add_parser(name, help=help_text)
+    command.set_defaults(handler=handler)
+    return command
+
+
+def _json_flag(command: argparse.ArgumentParser, help_text: str = "print one JSON object"
+               ) -> None:
+    """A ``--json`` switch on ``command``: print JSON instead of text."""
+    command.add_argument("--json", action="store_true", help=help_text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m gros",
                                      description="GROS dashboard command line")
@@ -242,16 +260,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     geodata = commands.add_parser("geodata", help="official boundaries and region layers")
     geodata_commands = geodata.add_subparsers(dest="action", required=True)
-    fetch = geodata_commands.add_parser("fetch", help="download and cache the NUTS boundaries")
+    fetch = _command(geodata_commands, "fetch", "download and cache the NUTS boundaries",
+                     _geodata_fetch)
     fetch.add_argument("--force", action="store_true", help="download even when cached")
-    fetch.set_defaults(handler=_geodata_fetch)
-    info = geodata_commands.add_parser("info", help="describe the region layers")
-    info.add_argument("--json", action="store_true", help="print one JSON object")
-    info.set_defaults(handler=_geodata_info)
+    _json_flag(_command(geodata_commands, "info", "describe the region layers", _geodata_info))
 
     projects = commands.add_parser("projects", help="cross-border projects")
     project_commands = projects.add_subparsers(dest="action", required=True)
-    do_import = project_commands.add_parser("import", help="import projects from a file")
+    do_import = _command(project_commands, "import", "import projects from a file",
+                         _projects_import)
     do_import.add_argument("file", help="CSV, XLSX, GeoJSON or keep.eu export")
     do_import.add_argument("--format", choices=importers.FORMATS,
                            help="the file's format (default: from its name and content)")
@@ -260,26 +277,22 @@ def build_parser() -> argparse.ArgumentParser:
     do_import.add_argument("--dry-run", action="store_true", help="check only, store nothing")
     do_import.add_argument("--partial", action="store_true",
                            help="import the accepted rows even when some are rejected")
-    do_import.add_argument("--json", action="store_true", help="print one JSON object")
-    do_import.set_defaults(handler=_projects_import)
-    listing = project_commands.add_parser("list", help="list the stored projects")
-    listing.add_argument("--json", action="store_true", help="print a JSON list")
-    listing.set_defaults(handler=_projects_list)
-    export = project_commands.add_parser("export", help="export the stored projects")
+    _json_flag(do_import)
+    _json_flag(_command(project_commands, "list", "list the stored projects", _projects_list),
+               "print a JSON list")
+    export = _command(project_commands, "export", "export the stored projects", _projects_export)
     export.add_argument("--format", required=True, choices=exports.EXPORT_FORMATS)
     export.add_argument("--out", required=True, help="file to write")
-    export.set_defaults(handler=_projects_export)
 
-    hashing = commands.add_parser(
-        "hash-password", help="print an editor password hash for .streamlit/secrets.toml")
-    hashing.set_defaults(handler=_hash_password)
+    _command(commands, "hash-password",
+             "print an editor password hash for .streamlit/secrets.toml", _hash_password)
 
     export_command = commands.add_parser(
         "export", help="a map to take to a meeting: standalone HTML or PNG")
     export_kinds = export_command.add_subparsers(dest="kind", required=True)
     for kind, help_text in (("map", "a self-contained HTML map that opens offline"),
                             ("png", "a PNG picture of the map (needs Chromium)")):
-        sub = export_kinds.add_parser(kind, help=help_text)
+        sub = _command(export_kinds, kind, help_text, _export_map)
         sub.add_argument("--out", required=True, help="file to write")
         sub.add_argument("--title", help="title shown on the map (default: from the filters)")
         for name, text in (("theme", "theme ids, comma-separated"),
@@ -293,7 +306,6 @@ def build_parser() -> argparse.ArgumentParser:
         if kind == "png":
             sub.add_argument("--width", type=int, default=1600, help="pixels (default 1600)")
             sub.add_argument("--height", type=int, default=900, help="pixels (default 900)")
-        sub.set_defaults(handler=_export_map)
 
     benchmark = commands.add_parser(
         "bench", help="measure the dashboard against a naive streamlit-folium baseline")
