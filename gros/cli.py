@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from gros import gisco
+from gros import exports, gisco, importers
 from gros.regions import CuratedDataError, UnknownNutsCodes
 from gros.settings import SettingError, load_settings
 
@@ -99,7 +99,6 @@ def _layers_or_warn():
 def _projects_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from gros import importers
     from gros.catalogue import open_store
     from gros.layers import nuts3_points
 
@@ -164,7 +163,6 @@ def _projects_list(args: argparse.Namespace) -> int:
 def _projects_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from gros import exports
     from gros.catalogue import open_store, project_catalogue
 
     frame = project_catalogue(open_store(load_settings()), _layers_or_warn())
@@ -196,7 +194,7 @@ def _bench(args: argparse.Namespace) -> int:
 
 def _view_from_arguments(args: argparse.Namespace):
     """The view the filter options describe; same names and values as the URL."""
-    from gros.filters import view_from_query
+    from gros.view import view_from_query
 
     params = {name: value for name, value in (
         ("theme", args.theme), ("euregio", args.euregio), ("country", args.country),
@@ -213,7 +211,7 @@ def _export_map(args: argparse.Namespace) -> int:
     from datetime import date
     from pathlib import Path
 
-    from gros import meeting
+    from gros import map_export, png
     from gros.catalogue import open_store, project_catalogue
     from gros.data import load_region_layers
 
@@ -221,20 +219,38 @@ def _export_map(args: argparse.Namespace) -> int:
     view = _view_from_arguments(args)
     layers = load_region_layers(settings)
     catalogue = project_catalogue(open_store(settings), layers)
-    export = meeting.MapExport(meeting.export_title(view, layers, args.title), view,
-                               date.today())
-    page = meeting.standalone_html(layers, catalogue, export)
+    export = map_export.MapExport(map_export.export_title(view, layers, args.title), view,
+                                  date.today())
+    page = map_export.standalone_html(layers, catalogue, export)
     out = Path(args.out)
     if args.kind == "map":
         out.write_text(page, encoding="utf-8")
     else:
         try:
-            meeting.render_png(page, out, args.width, args.height)
-        except meeting.ChromiumMissing as exc:
+            png.render_png(page, out, args.width, args.height)
+        except png.ChromiumMissing as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_ERROR
     print(f"Wrote {out} ({out.stat().st_size:,} bytes)")
     return EXIT_OK
+
+
+Handler = Callable[[argparse.Namespace], int]
+Subcommands = argparse._SubParsersAction  # what add_subparsers returns
+
+
+def _command(commands: Subcommands, name: str, help_text: str,
+             handler: Handler) -> argparse.ArgumentParser:
+    """A subcommand ``name`` that runs ``handler``."""
+    command = commands.add_parser(name, help=help_text)
+    command.set_defaults(handler=handler)
+    return command
+
+
+def _json_flag(command: argparse.ArgumentParser, help_text: str = "print one JSON object"
+               ) -> None:
+    """A ``--json`` switch on ``command``: print JSON instead of text."""
+    command.add_argument("--json", action="store_true", help=help_text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -244,44 +260,39 @@ def build_parser() -> argparse.ArgumentParser:
 
     geodata = commands.add_parser("geodata", help="official boundaries and region layers")
     geodata_commands = geodata.add_subparsers(dest="action", required=True)
-    fetch = geodata_commands.add_parser("fetch", help="download and cache the NUTS boundaries")
+    fetch = _command(geodata_commands, "fetch", "download and cache the NUTS boundaries",
+                     _geodata_fetch)
     fetch.add_argument("--force", action="store_true", help="download even when cached")
-    fetch.set_defaults(handler=_geodata_fetch)
-    info = geodata_commands.add_parser("info", help="describe the region layers")
-    info.add_argument("--json", action="store_true", help="print one JSON object")
-    info.set_defaults(handler=_geodata_info)
+    _json_flag(_command(geodata_commands, "info", "describe the region layers", _geodata_info))
 
     projects = commands.add_parser("projects", help="cross-border projects")
     project_commands = projects.add_subparsers(dest="action", required=True)
-    do_import = project_commands.add_parser("import", help="import projects from a file")
+    do_import = _command(project_commands, "import", "import projects from a file",
+                         _projects_import)
     do_import.add_argument("file", help="CSV, XLSX, GeoJSON or keep.eu export")
-    do_import.add_argument("--format", choices=("csv", "xlsx", "geojson", "keep"),
+    do_import.add_argument("--format", choices=importers.FORMATS,
                            help="the file's format (default: from its name and content)")
     do_import.add_argument("--crs", help="coordinate system of x/y or lat/lon columns, "
                                          "e.g. EPSG:28992 (default: detect)")
     do_import.add_argument("--dry-run", action="store_true", help="check only, store nothing")
     do_import.add_argument("--partial", action="store_true",
                            help="import the accepted rows even when some are rejected")
-    do_import.add_argument("--json", action="store_true", help="print one JSON object")
-    do_import.set_defaults(handler=_projects_import)
-    listing = project_commands.add_parser("list", help="list the stored projects")
-    listing.add_argument("--json", action="store_true", help="print a JSON list")
-    listing.set_defaults(handler=_projects_list)
-    export = project_commands.add_parser("export", help="export the stored projects")
-    export.add_argument("--format", required=True, choices=("csv", "xlsx", "geojson", "gpkg"))
+    _json_flag(do_import)
+    _json_flag(_command(project_commands, "list", "list the stored projects", _projects_list),
+               "print a JSON list")
+    export = _command(project_commands, "export", "export the stored projects", _projects_export)
+    export.add_argument("--format", required=True, choices=exports.EXPORT_FORMATS)
     export.add_argument("--out", required=True, help="file to write")
-    export.set_defaults(handler=_projects_export)
 
-    hashing = commands.add_parser(
-        "hash-password", help="print an editor password hash for .streamlit/secrets.toml")
-    hashing.set_defaults(handler=_hash_password)
+    _command(commands, "hash-password",
+             "print an editor password hash for .streamlit/secrets.toml", _hash_password)
 
     export_command = commands.add_parser(
         "export", help="a map to take to a meeting: standalone HTML or PNG")
     export_kinds = export_command.add_subparsers(dest="kind", required=True)
     for kind, help_text in (("map", "a self-contained HTML map that opens offline"),
                             ("png", "a PNG picture of the map (needs Chromium)")):
-        sub = export_kinds.add_parser(kind, help=help_text)
+        sub = _command(export_kinds, kind, help_text, _export_map)
         sub.add_argument("--out", required=True, help="file to write")
         sub.add_argument("--title", help="title shown on the map (default: from the filters)")
         for name, text in (("theme", "theme ids, comma-separated"),
@@ -295,7 +306,6 @@ def build_parser() -> argparse.ArgumentParser:
         if kind == "png":
             sub.add_argument("--width", type=int, default=1600, help="pixels (default 1600)")
             sub.add_argument("--height", type=int, default=900, help="pixels (default 900)")
-        sub.set_defaults(handler=_export_map)
 
     benchmark = commands.add_parser(
         "bench", help="measure the dashboard against a naive streamlit-folium baseline")

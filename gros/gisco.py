@@ -21,13 +21,13 @@ from typing import Any
 
 import geopandas as gpd
 
+from gros.regions import COUNTRIES
 from gros.settings import Settings
 
 ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
 REQUIRED_PROPERTIES = ("NUTS_ID", "LEVL_CODE", "CNTR_CODE", "NAME_LATN")
-REQUIRED_COUNTRIES = ("NL", "BE", "DE")
-# Shown in full: the countries of the cooperation. Shown for context: their neighbours.
-FOCUS_COUNTRIES = ("NL", "BE", "DE")
+# Kept in full, and required: the countries of the cooperation (gros.regions.COUNTRIES).
+# Kept for context where they are near: their neighbours.
 CONTEXT_COUNTRIES = ("LU", "FR", "DK")
 # Regions outside this box (overseas France, the south of France and Germany's
 # far east stay in, it is cheap) are never drawn, so they are not cached.
@@ -104,7 +104,7 @@ def validate_collection(data: Any, origin: str) -> None:
                 f"{origin}: feature {index} ({properties['NUTS_ID']!r}) has no geometry"
             )
         countries.add(properties["CNTR_CODE"])
-    absent = [code for code in REQUIRED_COUNTRIES if code not in countries]
+    absent = [code for code in COUNTRIES if code not in countries]
     if absent:
         raise InvalidNutsData(f"{origin}: no regions of {', '.join(absent)} in the data")
 
@@ -130,7 +130,7 @@ def reduce_to_working_set(data: dict[str, Any]) -> dict[str, Any]:
     kept = []
     for feature in data["features"]:
         country = feature["properties"]["CNTR_CODE"]
-        if country in FOCUS_COUNTRIES or (
+        if country in COUNTRIES or (
             country in CONTEXT_COUNTRIES and _intersects_area_of_interest(feature["geometry"])
         ):
             kept.append(feature)

@@ -1,128 +1,96 @@
-"""Every user-interface string, in Dutch (default), German, French and English."""
+"""The dashboard's languages — Dutch (default), German, French, English — and every
+user-interface string in each."""
 
 from __future__ import annotations
 
 LANGUAGES = ("nl", "de", "fr", "en")
 DEFAULT_LANGUAGE = "nl"
 LANGUAGE_NAMES = {"nl": "Nederlands", "de": "Deutsch", "fr": "Français", "en": "English"}
+# Between groups of three digits in an amount (French: a narrow no-break space).
+THOUSANDS_SEPARATORS = {"nl": ".", "de": ".", "fr": "\u202f", "en": ","}
 
-STRINGS: dict[str, dict[str, str]] = {
-    "app.title": {
-        "nl": "GROS-dashboard",
-        "de": "GROS-Dashboard",
-        "fr": "Tableau de bord GROS",
-        "en": "GROS dashboard",
-    },
-    "app.subtitle": {
-        "nl": "Grensoverschrijdende samenwerking Nederland – Duitsland – België",
-        "de": "Grenzüberschreitende Zusammenarbeit Niederlande – Deutschland – Belgien",
-        "fr": "Coopération transfrontalière Pays-Bas – Allemagne – Belgique",
-        "en": "Cross-border cooperation Netherlands – Germany – Belgium",
-    },
-    "nav.map": {"nl": "Kaart", "de": "Karte", "fr": "Carte", "en": "Map"},
-    "nav.about": {"nl": "Over", "de": "Über", "fr": "À propos", "en": "About"},
-    "sidebar.language": {"nl": "Taal", "de": "Sprache", "fr": "Langue", "en": "Language"},
-    "sidebar.basemap": {
-        "nl": "Achtergrondkaart", "de": "Hintergrundkarte", "fr": "Fond de carte",
-        "en": "Basemap",
-    },
-    "basemap.light": {"nl": "Licht", "de": "Hell", "fr": "Clair", "en": "Light"},
-    "basemap.osm": {
-        "nl": "OpenStreetMap", "de": "OpenStreetMap", "fr": "OpenStreetMap",
-        "en": "OpenStreetMap",
-    },
-    "basemap.none": {
-        "nl": "Geen (werkt offline)", "de": "Keine (funktioniert offline)",
-        "fr": "Aucun (fonctionne hors ligne)", "en": "None (works offline)",
-    },
-    "layers": {"nl": "Kaartlagen", "de": "Kartenebenen", "fr": "Couches", "en": "Layers"},
-    "layer.countries": {"nl": "Landen", "de": "Länder", "fr": "Pays", "en": "Countries"},
-    "layer.provinces": {
-        "nl": "Grensprovincies", "de": "Grenzprovinzen und -länder",
-        "fr": "Provinces frontalières", "en": "Border provinces",
-    },
-    "layer.euregios": {"nl": "Euregio's", "de": "Euregios", "fr": "Eurégions", "en": "Euregios"},
-    "layer.projects": {"nl": "Projecten", "de": "Projekte", "fr": "Projets", "en": "Projects"},
-    "tooltip.name": {"nl": "Euregio", "de": "Euregio", "fr": "Eurégion", "en": "Euregio"},
-    "tooltip.members": {
-        "nl": "NUTS-3-regio's", "de": "NUTS-3-Regionen", "fr": "Régions NUTS 3",
-        "en": "NUTS-3 regions",
-    },
-    "tooltip.seat": {"nl": "Zetel", "de": "Sitz", "fr": "Siège", "en": "Seat"},
-    "boundaries.loading": {
-        "nl": "Officiële grenzen downloaden van Eurostat GISCO…",
-        "de": "Amtliche Grenzen werden von Eurostat GISCO geladen…",
-        "fr": "Téléchargement des limites officielles depuis Eurostat GISCO…",
-        "en": "Downloading official boundaries from Eurostat GISCO…",
-    },
-    "boundaries.loaded": {
-        "nl": "Grenzen opgeslagen", "de": "Grenzen gespeichert", "fr": "Limites enregistrées",
-        "en": "Boundaries cached",
-    },
-    "boundaries.unavailable": {
-        "nl": "De kaart kan niet worden getekend: de grenzen zijn niet beschikbaar.",
-        "de": "Die Karte kann nicht gezeichnet werden: die Grenzen sind nicht verfügbar.",
-        "fr": "La carte ne peut pas être affichée : les limites ne sont pas disponibles.",
-        "en": "The map cannot be drawn: the boundaries are not available.",
-    },
-    "approximation": {
-        "nl": "Euregio's bestaan uit gemeenten; de kaart tekent ze als de NUTS-3-regio's waarin "
-              "hun leden liggen. Waar maar een deel van een NUTS-3-regio lid is, valt de omtrek "
-              "ruimer uit dan de Euregio zelf.",
-        "de": "Euregios bestehen aus Gemeinden; die Karte zeichnet sie als die NUTS-3-Regionen, "
-              "in denen ihre Mitglieder liegen. Ist nur ein Teil einer NUTS-3-Region Mitglied, "
-              "ist der Umriss größer als die Euregio selbst.",
-        "fr": "Les eurégions sont composées de communes ; la carte les dessine comme les régions "
-              "NUTS 3 où se trouvent leurs membres. Lorsqu'une région NUTS 3 n'est membre qu'en "
-              "partie, le contour dépasse l'eurégion elle-même.",
-        "en": "Euregios are made of municipalities; the map draws them as the NUTS-3 regions "
-              "their members lie in. Where only part of a NUTS-3 region is a member, the outline "
-              "is larger than the Euregio itself.",
-    },
-    "about.title": {"nl": "Over dit dashboard", "de": "Über dieses Dashboard",
-                    "fr": "À propos de ce tableau de bord", "en": "About this dashboard"},
-    "about.sources": {"nl": "Bronnen", "de": "Quellen", "fr": "Sources", "en": "Sources"},
-    "about.boundaries": {
-        "nl": "Administratieve grenzen: Eurostat GISCO, NUTS {year} ({scale}), opgehaald {fetched} "
-              "van {url}.",
-        "de": "Verwaltungsgrenzen: Eurostat GISCO, NUTS {year} ({scale}), abgerufen {fetched} "
-              "von {url}.",
-        "fr": "Limites administratives : Eurostat GISCO, NUTS {year} ({scale}), récupérées le "
-              "{fetched} depuis {url}.",
-        "en": "Administrative boundaries: Eurostat GISCO, NUTS {year} ({scale}), fetched "
-              "{fetched} from {url}.",
-    },
-    "about.euregios": {
-        "nl": "Euregio-lidmaatschappen (NUTS {year}): samengesteld uit de openbare bronnen per "
-              "Euregio hieronder.",
-        "de": "Euregio-Mitgliedschaften (NUTS {year}): zusammengestellt aus den unten je Euregio "
-              "genannten öffentlichen Quellen.",
-        "fr": "Adhésions aux eurégions (NUTS {year}) : compilées à partir des sources publiques "
-              "citées ci-dessous pour chaque eurégion.",
-        "en": "Euregio memberships (NUTS {year}): compiled from the public sources listed below "
-              "for each Euregio.",
-    },
-    "about.partial": {
-        "nl": "Gedeeltelijk lid", "de": "Teilweise Mitglied", "fr": "Membre en partie",
-        "en": "Partly a member",
-    },
-    "column.euregio": {"nl": "Euregio", "de": "Euregio", "fr": "Eurégion", "en": "Euregio"},
-    "column.seat": {"nl": "Zetel", "de": "Sitz", "fr": "Siège", "en": "Seat"},
-    "column.founded": {"nl": "Opgericht", "de": "Gegründet", "fr": "Fondée", "en": "Founded"},
-    "column.area": {"nl": "Oppervlakte (km²)", "de": "Fläche (km²)", "fr": "Superficie (km²)",
-                    "en": "Area (km²)"},
-    "column.countries": {"nl": "Landen", "de": "Länder", "fr": "Pays", "en": "Countries"},
-    "column.source": {"nl": "Bron", "de": "Quelle", "fr": "Source", "en": "Source"},
-    "column.website": {"nl": "Website", "de": "Website", "fr": "Site web", "en": "Website"},
-    "column.nuts3": {"nl": "NUTS-3-regio's", "de": "NUTS-3-Regionen", "fr": "Régions NUTS 3",
-                     "en": "NUTS-3 regions"},
-}
 
 def _s(nl: str, de: str, fr: str, en: str) -> dict[str, str]:
-    return {"nl": nl, "de": de, "fr": fr, "en": en}
+    """One string in every language, in the order of :data:`LANGUAGES`."""
+    return dict(zip(LANGUAGES, (nl, de, fr, en), strict=True))
 
 
-STRINGS.update({
+STRINGS: dict[str, dict[str, str]] = {
+    "app.title": _s("GROS-dashboard", "GROS-Dashboard", "Tableau de bord GROS", "GROS dashboard"),
+    "app.subtitle": _s("Grensoverschrijdende samenwerking Nederland – Duitsland – België",
+                       "Grenzüberschreitende Zusammenarbeit Niederlande – Deutschland – Belgien",
+                       "Coopération transfrontalière Pays-Bas – Allemagne – Belgique",
+                       "Cross-border cooperation Netherlands – Germany – Belgium"),
+    "nav.map": _s("Kaart", "Karte", "Carte", "Map"),
+    "nav.about": _s("Over", "Über", "À propos", "About"),
+    "sidebar.language": _s("Taal", "Sprache", "Langue", "Language"),
+    "sidebar.basemap": _s("Achtergrondkaart", "Hintergrundkarte", "Fond de carte", "Basemap"),
+    "basemap.light": _s("Licht", "Hell", "Clair", "Light"),
+    "basemap.osm": _s("OpenStreetMap", "OpenStreetMap", "OpenStreetMap", "OpenStreetMap"),
+    "basemap.none": _s("Geen (werkt offline)", "Keine (funktioniert offline)",
+                       "Aucun (fonctionne hors ligne)", "None (works offline)"),
+    "layers": _s("Kaartlagen", "Kartenebenen", "Couches", "Layers"),
+    "layer.countries": _s("Landen", "Länder", "Pays", "Countries"),
+    "layer.provinces": _s("Grensprovincies", "Grenzprovinzen und -länder", "Provinces frontalières",
+                          "Border provinces"),
+    "layer.euregios": _s("Euregio's", "Euregios", "Eurégions", "Euregios"),
+    "layer.projects": _s("Projecten", "Projekte", "Projets", "Projects"),
+    "tooltip.name": _s("Euregio", "Euregio", "Eurégion", "Euregio"),
+    "tooltip.members": _s("NUTS-3-regio's", "NUTS-3-Regionen", "Régions NUTS 3", "NUTS-3 regions"),
+    "tooltip.seat": _s("Zetel", "Sitz", "Siège", "Seat"),
+    "boundaries.loading": _s("Officiële grenzen downloaden van Eurostat GISCO…",
+                             "Amtliche Grenzen werden von Eurostat GISCO geladen…",
+                             "Téléchargement des limites officielles depuis Eurostat GISCO…",
+                             "Downloading official boundaries from Eurostat GISCO…"),
+    "boundaries.loaded": _s("Grenzen opgeslagen", "Grenzen gespeichert", "Limites enregistrées",
+                            "Boundaries cached"),
+    "boundaries.unavailable": _s(
+        "De kaart kan niet worden getekend: de grenzen zijn niet beschikbaar.",
+        "Die Karte kann nicht gezeichnet werden: die Grenzen sind nicht verfügbar.",
+        "La carte ne peut pas être affichée : les limites ne sont pas disponibles.",
+        "The map cannot be drawn: the boundaries are not available."),
+    "approximation": _s(
+        "Euregio's bestaan uit gemeenten; de kaart tekent ze als de NUTS-3-regio's waarin hun "
+        "leden liggen. Waar maar een deel van een NUTS-3-regio lid is, valt de omtrek ruimer uit "
+        "dan de Euregio zelf.",
+        "Euregios bestehen aus Gemeinden; die Karte zeichnet sie als die NUTS-3-Regionen, in "
+        "denen ihre Mitglieder liegen. Ist nur ein Teil einer NUTS-3-Region Mitglied, ist der "
+        "Umriss größer als die Euregio selbst.",
+        "Les eurégions sont composées de communes ; la carte les dessine comme les régions NUTS "
+        "3 où se trouvent leurs membres. Lorsqu'une région NUTS 3 n'est membre qu'en partie, le "
+        "contour dépasse l'eurégion elle-même.",
+        "Euregios are made of municipalities; the map draws them as the NUTS-3 regions their "
+        "members lie in. Where only part of a NUTS-3 region is a member, the outline is larger "
+        "than the Euregio itself."),
+    "about.title": _s("Over dit dashboard", "Über dieses Dashboard",
+                      "À propos de ce tableau de bord", "About this dashboard"),
+    "about.sources": _s("Bronnen", "Quellen", "Sources", "Sources"),
+    "about.boundaries": _s("Administratieve grenzen: Eurostat GISCO, NUTS {year} ({scale}), "
+                           "opgehaald {fetched} van {url}.",
+                           "Verwaltungsgrenzen: Eurostat GISCO, NUTS {year} ({scale}), abgerufen "
+                           "{fetched} von {url}.",
+                           "Limites administratives : Eurostat GISCO, NUTS {year} ({scale}), "
+                           "récupérées le {fetched} depuis {url}.",
+                           "Administrative boundaries: Eurostat GISCO, NUTS {year} ({scale}), "
+                           "fetched {fetched} from {url}."),
+    "about.euregios": _s("Euregio-lidmaatschappen (NUTS {year}): samengesteld uit de openbare "
+                         "bronnen per Euregio hieronder.",
+                         "Euregio-Mitgliedschaften (NUTS {year}): zusammengestellt aus den unten "
+                         "je Euregio genannten öffentlichen Quellen.",
+                         "Adhésions aux eurégions (NUTS {year}) : compilées à partir des sources "
+                         "publiques citées ci-dessous pour chaque eurégion.",
+                         "Euregio memberships (NUTS {year}): compiled from the public sources "
+                         "listed below for each Euregio."),
+    "about.partial": _s("Gedeeltelijk lid", "Teilweise Mitglied", "Membre en partie",
+                        "Partly a member"),
+    "column.euregio": _s("Euregio", "Euregio", "Eurégion", "Euregio"),
+    "column.seat": _s("Zetel", "Sitz", "Siège", "Seat"),
+    "column.founded": _s("Opgericht", "Gegründet", "Fondée", "Founded"),
+    "column.area": _s("Oppervlakte (km²)", "Fläche (km²)", "Superficie (km²)", "Area (km²)"),
+    "column.countries": _s("Landen", "Länder", "Pays", "Countries"),
+    "column.source": _s("Bron", "Quelle", "Source", "Source"),
+    "column.website": _s("Website", "Website", "Site web", "Website"),
+    "column.nuts3": _s("NUTS-3-regio's", "NUTS-3-Regionen", "Régions NUTS 3", "NUTS-3 regions"),
     "nav.projects": _s("Projecten", "Projekte", "Projets", "Projects"),
     "nav.euregios": _s("Euregio's", "Euregios", "Eurégions", "Euregios"),
     "nav.themes": _s("Thema's", "Themen", "Thèmes", "Themes"),
@@ -454,7 +422,7 @@ STRINGS.update({
     "data.row": _s("Rij", "Zeile", "Ligne", "Row"),
     "data.column": _s("Kolom", "Spalte", "Colonne", "Column"),
     "data.reason": _s("Reden", "Grund", "Raison", "Reason"),
-})
+}
 
 
 def t(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:

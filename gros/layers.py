@@ -13,11 +13,9 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from gros import geometry, regions
+from gros import geometry, i18n, regions
 from gros.gisco import NutsBoundaries
 from gros.regions import Euregio
-
-FOCUS_COUNTRIES = ("NL", "BE", "DE")
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,7 @@ def _euregio_table(euregios: list[Euregio], memberships: pd.DataFrame) -> pd.Dat
         members = memberships[memberships["euregio_id"] == euregio.id]
         rows.append({
             "id": euregio.id,
-            **{f"name_{lang}": euregio.names.get(lang, "") for lang in regions.LANGUAGES},
+            **{f"name_{lang}": euregio.names.get(lang, "") for lang in i18n.LANGUAGES},
             "name": euregio.name("en"),
             "seat": euregio.seat,
             "founded": euregio.founded,
@@ -125,7 +123,7 @@ def build_region_layers(
     level0 = nuts[nuts["LEVL_CODE"] == 0]
     countries = gpd.GeoDataFrame(
         {"country": level0["CNTR_CODE"].to_numpy(), "name": level0["NAME_LATN"].to_numpy(),
-         "focus": level0["CNTR_CODE"].isin(FOCUS_COUNTRIES).to_numpy()},
+         "focus": level0["CNTR_CODE"].isin(regions.COUNTRIES).to_numpy()},
         geometry=level0.geometry.to_numpy(), crs=nuts.crs,
     )
     countries_display = geometry.dissolve_by(

@@ -21,6 +21,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from gros import assets, themes
+from gros.basemaps import BASEMAPS, DEFAULT_BASEMAP, LAYERS
 from gros.gisco import ATTRIBUTION
 from gros.i18n import t
 from gros.layers import RegionLayers
@@ -39,23 +40,6 @@ EUREGIO_COLOURS = {
     "benelux-middengebied": "#7F6B00",
 }
 LAND_FOCUS, LAND_CONTEXT, SEA = "#f3f0e8", "#e4e4e4", "#d7e6f0"
-
-
-@dataclass(frozen=True)
-class Basemap:
-    id: str
-    url: str | None
-    attribution: str
-
-
-BASEMAPS: dict[str, Basemap] = {
-    "light": Basemap("light", "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
-                     "© OpenStreetMap contributors © CARTO"),
-    "osm": Basemap("osm", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-                   "© OpenStreetMap contributors"),
-    "none": Basemap("none", None, ""),
-}
-LAYERS = ("countries", "provinces", "euregios", "projects")
 
 
 class _Attribution(MacroElement):
@@ -125,7 +109,7 @@ def escaped_features(frame: gpd.GeoDataFrame, columns: list[str]) -> dict[str, A
     return json.loads(table.to_json(drop_id=True))
 
 
-def new_map(basemap: str = "light", height: int | str = "100%") -> folium.Map:
+def new_map(basemap: str = DEFAULT_BASEMAP, height: int | str = "100%") -> folium.Map:
     """An empty map of the border region with the chosen basemap.
 
     Raises
@@ -420,7 +404,7 @@ LABEL_CSS = """
 
 def build_region_map(
     layers: RegionLayers,
-    basemap: str = "light",
+    basemap: str = DEFAULT_BASEMAP,
     language: str = "nl",
     visible: tuple[str, ...] = LAYERS,
     projects: gpd.GeoDataFrame | None = None,

@@ -17,16 +17,20 @@ import geopandas as gpd
 import shapely
 
 from gros import themes
+from gros.i18n import LANGUAGES
+from gros.regions import COUNTRIES
 
 STATUSES = ("planned", "ongoing", "completed")
 PRECISIONS = ("exact", "municipality", "nuts3")
-LANGUAGES = ("nl", "de", "fr", "en")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
 PERIOD_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
+# The countries offered for a project: the cooperation's, and the neighbours projects reach.
+# A record may name any two-letter code (COUNTRY_PATTERN).
+PROJECT_COUNTRIES = (*COUNTRIES, "LU", "FR")
 # Geometries must lie roughly in Europe; anything else is a swapped or foreign CRS.
 EUROPE = shapely.box(-32.0, 27.0, 45.0, 72.0)
-COLUMNS = ("id", "title", "title_nl", "title_de", "title_fr", "title_en", "description",
+COLUMNS = ("id", "title", *(f"title_{lang}" for lang in LANGUAGES), "description",
            "themes", "status", "start", "end", "programme", "budget_eur",
            "eu_contribution_eur", "lead_partner", "partners", "countries", "precision",
            "sources", "last_verified", "stations")

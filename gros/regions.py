@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from gros.i18n import LANGUAGES
+
 GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
 EUREGIOS_CSV = GEODATA_DIR / "euregios.csv"
 MEMBERS_CSV = GEODATA_DIR / "euregio_members.csv"
 BORDER_PROVINCES_CSV = GEODATA_DIR / "border_provinces.csv"
 
-LANGUAGES = ("nl", "de", "fr", "en")
 EUREGIO_IDS = (
     "edr",
     "euregio",
@@ -28,7 +29,8 @@ EUREGIO_IDS = (
     "scheldemond",
     "benelux-middengebied",
 )
-COUNTRY_CODES = ("NL", "BE", "DE")
+# The countries of the cooperation; their neighbours appear on the map only for context.
+COUNTRIES = ("NL", "BE", "DE")
 
 
 class CuratedDataError(ValueError):
@@ -162,7 +164,7 @@ def read_memberships(path: Path = MEMBERS_CSV) -> pd.DataFrame:
         if len(nuts_id) != 5:
             raise CuratedDataError(path, number, "nuts_id",
                                    f"expected a NUTS-3 code such as 'NL423', got {nuts_id!r}")
-        if row["country"] not in COUNTRY_CODES or not nuts_id.startswith(row["country"]):
+        if row["country"] not in COUNTRIES or not nuts_id.startswith(row["country"]):
             raise CuratedDataError(path, number, "country",
                                    f"expected the country of {nuts_id!r}, got {row['country']!r}")
         if (row["euregio_id"], nuts_id) in seen:
@@ -197,7 +199,7 @@ def read_border_provinces(path: Path = BORDER_PROVINCES_CSV) -> pd.DataFrame:
     records = []
     for number, row in _rows(path, columns):
         nuts_id = _require(path, number, "nuts_id", row["nuts_id"]).upper()
-        if row["country"] not in COUNTRY_CODES or not nuts_id.startswith(row["country"]):
+        if row["country"] not in COUNTRIES or not nuts_id.startswith(row["country"]):
             raise CuratedDataError(path, number, "country",
                                    f"expected the country of {nuts_id!r}, got {row['country']!r}")
         records.append({

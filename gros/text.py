@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from gros.i18n import THOUSANDS_SEPARATORS
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -20,10 +22,7 @@ def money(value: float | None, language: str = "nl") -> str:
     """An amount in euros written the local way, or an em dash when unknown."""
     if value is None or value != value:
         return "—"
-    text = f"{value:,.0f}"
-    if language in ("nl", "de", "fr"):
-        separator = "\u202f" if language == "fr" else "."
-        text = text.replace(",", separator)
+    text = f"{value:,.0f}".replace(",", THOUSANDS_SEPARATORS.get(language, ","))
     return f"€ {text}"
 
 

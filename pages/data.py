@@ -7,13 +7,11 @@ from gros import i18n, importers, themes
 from gros.labels import euregio_names
 from gros.layers import nuts3_points
 from gros.project_form import form_values, project_from_form
-from gros.projects import PRECISIONS, STATUSES, ProjectInvalid, projects_frame
+from gros.projects import PRECISIONS, PROJECT_COUNTRIES, STATUSES, ProjectInvalid, projects_frame
 from gros.store import VersionConflict
 from gros.tables import project_table
 from gros.text import markdown_escape
 from pages._ui import cached, editor, render, state, url
-
-PROJECT_COUNTRIES = ("NL", "BE", "DE", "LU", "FR")
 
 CRS_CHOICES = ("", "EPSG:4326", "EPSG:28992", "EPSG:31370", "EPSG:3812")
 

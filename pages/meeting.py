@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from gros import exports, i18n, meeting
+from gros import exports, i18n, map_export, png, saved_views
 from gros.filters import apply_filter
 from gros.store import SavedView, ViewNameTaken
 from gros.text import markdown_escape
@@ -25,31 +25,31 @@ if st.button(i18n.t("meeting.present", lang), type="primary", icon="▶️"):
 
 st.subheader(i18n.t("meeting.current", lang))
 if layers is not None:
-    st.caption(f"{meeting.describe_filter(view, layers)} · "
+    st.caption(f"{map_export.describe_filter(view, layers)} · "
                f"{i18n.t('meeting.count', lang, count=len(shown))}")
 with st.form("save_view", clear_on_submit=True):
     name = st.text_input(i18n.t("meeting.name", lang), max_chars=200)
     replace = st.checkbox(i18n.t("meeting.replace", lang))
     if st.form_submit_button(i18n.t("meeting.save", lang)) and name.strip() and layers:
-        extent = meeting.view_extent(shown, layers, view)
+        extent = map_export.view_extent(shown, layers, view)
         try:
-            store.save_view(SavedView(name.strip(), meeting.query_for(view, extent)),
+            store.save_view(SavedView(name.strip(), saved_views.query_for(view, extent)),
                             replace=replace)
             st.success(i18n.t("meeting.saved", lang, name=name.strip()))
         except ViewNameTaken:
             st.error(i18n.t("meeting.taken", lang, name=name.strip()))
 
 if layers is not None:
-    export = meeting.MapExport(meeting.export_title(view, layers), view, date.today())
+    export = map_export.MapExport(map_export.export_title(view, layers), view, date.today())
     columns = st.columns(4)
     columns[0].download_button(
-        i18n.t("meeting.html", lang), meeting.standalone_html(layers, catalogue, export),
+        i18n.t("meeting.html", lang), map_export.standalone_html(layers, catalogue, export),
         file_name="gros-map.html", mime="text/html", width="stretch")
     if columns[1].button(i18n.t("meeting.png", lang), width="stretch"):
         try:
             with st.spinner(i18n.t("meeting.png.drawing", lang)):
-                st.session_state[state.MEETING_PNG] = meeting.png_bytes(
-                    meeting.standalone_html(layers, catalogue, export))
+                st.session_state[state.MEETING_PNG] = png.png_bytes(
+                    map_export.standalone_html(layers, catalogue, export))
         except RuntimeError as exc:  # ChromiumMissing included: it says what to install
             st.error(str(exc))
     if st.session_state.get(state.MEETING_PNG):
@@ -93,15 +93,15 @@ for number, saved in enumerate(views, start=1):
                 st.error(i18n.t("meeting.taken", lang, name=new_name.strip()))
 
 st.subheader(i18n.t("meeting.handover", lang))
-st.download_button(i18n.t("meeting.views.download", lang), meeting.views_to_json(views),
+st.download_button(i18n.t("meeting.views.download", lang), saved_views.views_to_json(views),
                    file_name="gros-views.json", mime="application/json",
                    disabled=not views)
 upload = st.file_uploader(i18n.t("meeting.views.upload", lang), type=["json"],
                           key=state.VIEWS_UPLOAD)
 if upload is not None:
     try:
-        incoming, notes = meeting.views_from_json(upload.getvalue())
-    except meeting.ViewsFileInvalid as exc:
+        incoming, notes = saved_views.views_from_json(upload.getvalue())
+    except saved_views.ViewsFileInvalid as exc:
         st.error(i18n.t("meeting.views.invalid", lang, error=str(exc)))
         incoming, notes = [], []
     existing = {v.name for v in views}
@@ -113,6 +113,6 @@ if upload is not None:
         overwrite = bool(clashes) and st.checkbox(i18n.t(
             "meeting.views.overwrite", lang, names=", ".join(clashes)))
         if st.button(i18n.t("meeting.views.import", lang)):
-            added, skipped = meeting.import_views(store, incoming, overwrite)
+            added, skipped = saved_views.import_views(store, incoming, overwrite)
             st.success(i18n.t("meeting.views.imported", lang, added=added, skipped=skipped))
 render.footer(lang)

@@ -3,11 +3,12 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from gros import i18n, maps, meeting
-from gros.filters import apply_filter, view_from_query
+from gros import i18n, map_export, maps, saved_views
+from gros.filters import apply_filter
 from gros.gisco import ATTRIBUTION
 from gros.store import SavedView
 from gros.text import markdown_escape
+from gros.view import view_from_query
 from pages._ui import cached, state, url
 
 SLIDE_KEY = state.PRESENT_SLIDE
@@ -44,7 +45,7 @@ st.html(KEYS_JS, unsafe_allow_javascript=True)
 layers = cached.region_layers(lang)
 store = cached.store()
 slides = store.views() or [SavedView(i18n.t("meeting.current", lang),
-                                     meeting.query_for(url.current_view(lang), None))]
+                                     saved_views.query_for(url.current_view(lang), None))]
 
 if SLIDE_KEY not in st.session_state:
     requested = st.query_params.get("slide", "1")
@@ -80,12 +81,12 @@ if layers is not None:
     catalogue = cached.catalogue(layers)
     shown = apply_filter(catalogue, view.filter)
     st.subheader(markdown_escape(
-        f"{meeting.describe_filter(view, layers)} · "
+        f"{map_export.describe_filter(view, layers)} · "
         f"{i18n.t('meeting.count', view.language, count=len(shown))} · "
         f"{index + 1} / {len(slides)}"))
     region_map = maps.build_region_map(layers, basemap=view.basemap, language=view.language,
                                        visible=view.layers, projects=shown)
-    lon_min, lat_min, lon_max, lat_max = meeting.view_extent(shown, layers, view)
+    lon_min, lat_min, lon_max, lat_max = map_export.view_extent(shown, layers, view)
     region_map.fit_bounds([[lat_min, lon_min], [lat_max, lon_max]])
     st_folium(region_map, height=720, use_container_width=True, returned_objects=[],
               key=state.present_map(index))

@@ -6,7 +6,9 @@ import json
 import os
 from pathlib import Path
 
+import geopandas as gpd
 import pytest
+import shapely
 
 from gros import gisco, regions
 from gros.layers import RegionLayers, build_region_layers
@@ -17,6 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 MIRROR_DIR = Path(os.environ.get("GROS_TEST_MIRROR", REPO.parent / "shared" / "gisco"))
 MIRROR_2024 = MIRROR_DIR / "nuts" / "geojson" / "NUTS_RG_20M_2024_4326.geojson"
 MIRROR_2021 = MIRROR_DIR / "nuts" / "geojson" / "NUTS_RG_10M_2021_4326.geojson"
+XSS = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture(autouse=True)
@@ -88,6 +91,23 @@ def mirror_layers(mirror_env: dict[str, str]) -> RegionLayers:
     from gros.settings import load_settings
 
     return load_region_layers(load_settings(mirror_env))
+
+
+@pytest.fixture(scope="session")
+def export_catalogue(mirror_layers: RegionLayers,
+                     tmp_path_factory: pytest.TempPathFactory) -> gpd.GeoDataFrame:
+    """The seed projects plus one whose title is an HTML payload, joined to the real regions."""
+    from gros.catalogue import project_catalogue
+    from gros.projects import Project
+    from gros.seed import read_seed_projects
+    from gros.store import ProjectStore
+
+    store = ProjectStore(f"sqlite:///{tmp_path_factory.mktemp('m') / 'p.sqlite'}")
+    store.ensure_seeded(read_seed_projects())
+    store.upsert_many([Project(id="xss", title=XSS, themes=("culture",),
+                               geometry=shapely.Point(6.0, 51.2),
+                               sources=("https://example.org/x",))], source="test")
+    return project_catalogue(store, mirror_layers)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Filters and the URL view state, table-driven."""
+"""Project filters, table-driven."""
 
 from __future__ import annotations
 
@@ -6,13 +6,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from gros.filters import (
-    ProjectFilter,
-    ViewState,
-    apply_filter,
-    view_from_query,
-    view_to_query,
-)
+from gros.filters import ProjectFilter, apply_filter
 from gros.projects import Partner, Project, projects_frame
 
 
@@ -62,33 +56,3 @@ def catalogue() -> gpd.GeoDataFrame:
 )
 def test_filters_keep_the_right_projects(catalogue, wanted, expected):
     assert list(apply_filter(catalogue, wanted)["id"]) == expected
-
-
-def test_a_url_restores_the_view():
-    view, notes = view_from_query({
-        "theme": "transport,labour", "euregio": "maas-rijn", "country": "nl,DE",
-        "status": "ongoing", "q": " trein ", "years": "2015-2024", "lang": "de",
-        "basemap": "none", "layers": "euregios,projects", "extent": "5.5,50.6,6.2,51.1"})
-    assert notes == []
-    assert view.filter == ProjectFilter(themes=("transport", "labour"), countries=("NL", "DE"),
-                                        euregios=("maas-rijn",), statuses=("ongoing",),
-                                        years=(2015, 2024), query="trein")
-    assert (view.language, view.basemap, view.layers) == ("de", "none",
-                                                          ("euregios", "projects"))
-    assert view.extent == (5.5, 50.6, 6.2, 51.1)
-    assert view_from_query(view_to_query(view))[0] == view
-
-
-def test_unknown_values_are_reported_not_fatal():
-    view, notes = view_from_query({"theme": "transport,sports", "years": "2024-2015",
-                                   "basemap": "satellite", "country": "FR",
-                                   "extent": "7,52,6,51"})
-    assert view.filter.themes == ("transport",)
-    assert view.filter.years is None and view.basemap == "light"
-    assert notes == ["years='2024-2015'", "theme='sports'", "country='FR'",
-                     "basemap='satellite'", "extent='7,52,6,51'"]
-    assert view.extent is None
-
-
-def test_default_view_makes_an_empty_query():
-    assert view_to_query(ViewState()) == {}

@@ -21,4 +21,7 @@ def test_markdown_from_data_stays_text(text, expected):
 def test_money_uses_the_local_thousands_separator():
     assert money(2347070.39, "nl") == "€ 2.347.070"
     assert money(2347070.39, "en") == "€ 2,347,070"
+    assert money(2347070.39, "de") == "€ 2.347.070"
+    assert money(2347070.39, "fr") == "€ 2\u202f347\u202f070"
+    assert money(2347070.39, "xx") == "€ 2,347,070"
     assert money(None) == "—"

@@ -11,9 +11,8 @@ from dataclasses import replace
 import geopandas as gpd
 import streamlit as st
 
-from gros import i18n, maps, themes
+from gros import basemaps, i18n, themes
 from gros.filters import (
-    COUNTRIES,
     FilterDomain,
     ProjectFilter,
     clamp_budget,
@@ -23,12 +22,12 @@ from gros.filters import (
 from gros.labels import euregio_names, theme_label
 from gros.layers import RegionLayers
 from gros.projects import STATUSES
-from gros.regions import EUREGIO_IDS
+from gros.regions import COUNTRIES, EUREGIO_IDS
 from pages._ui import cached, state
 from pages._ui.url import current_language, keep_current_filter
 
 MapOptions = tuple[str, tuple[str, ...]]
-"""The basemap and the visible layers, in the order of ``maps.LAYERS``."""
+"""The basemap and the visible layers, in the order of ``basemaps.LAYERS``."""
 
 
 def language() -> str:
@@ -66,10 +65,10 @@ def filter_from_state(layers: RegionLayers | None) -> ProjectFilter:
 
 def map_options_from_state() -> MapOptions:
     """What :func:`map_options` will return, before it is drawn."""
-    basemap = state.widget_value(state.BASEMAP) or "light"
+    basemap = state.widget_value(state.BASEMAP) or basemaps.DEFAULT_BASEMAP
     shown = state.widget_value(state.LAYERS)
-    shown = list(maps.LAYERS) if shown is None else shown
-    return basemap, tuple(layer for layer in maps.LAYERS if layer in shown)
+    shown = list(basemaps.LAYERS) if shown is None else shown
+    return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
 
 
 def _multiselect(name: str, label_key: str, options, lang: str, format_func=str) -> list:
@@ -130,14 +129,14 @@ def theme_chips(lang: str) -> tuple[str, ...]:
 def map_options(lang: str) -> MapOptions:
     """The basemap and layer widgets in the sidebar; returns what they select."""
     basemap = st.sidebar.radio(
-        i18n.t("sidebar.basemap", lang), list(maps.BASEMAPS),
+        i18n.t("sidebar.basemap", lang), list(basemaps.BASEMAPS),
         format_func=lambda key: i18n.t(f"basemap.{key}", lang),
-        **state.persistent(state.BASEMAP, "light"))
+        **state.persistent(state.BASEMAP, basemaps.DEFAULT_BASEMAP))
     shown = st.sidebar.multiselect(
-        i18n.t("layers", lang), list(maps.LAYERS),
+        i18n.t("layers", lang), list(basemaps.LAYERS),
         format_func=lambda key: i18n.t(f"layer.{key}", lang),
-        **state.persistent(state.LAYERS, list(maps.LAYERS)))
-    return basemap, tuple(layer for layer in maps.LAYERS if layer in shown)
+        **state.persistent(state.LAYERS, list(basemaps.LAYERS)))
+    return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
 
 
 def filtered_projects(layers: RegionLayers | None, lang: str

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from gros import i18n, maps
-from gros.filters import ProjectFilter, ViewState, view_from_query, view_to_query
+from gros import basemaps, i18n
+from gros.filters import ProjectFilter
+from gros.view import ViewState, view_from_query, view_to_query
 from pages._ui import state
 
 LIST_FILTERS = ("themes", "countries", "euregios", "provinces", "statuses", "programmes")
@@ -37,8 +38,8 @@ def current_language() -> str:
 
 
 def _map_options() -> tuple[str, tuple[str, ...]]:
-    return (str(state.kept(state.BASEMAP, "light")),
-            tuple(state.kept(state.LAYERS, maps.LAYERS)))
+    return (str(state.kept(state.BASEMAP, basemaps.DEFAULT_BASEMAP)),
+            tuple(state.kept(state.LAYERS, basemaps.LAYERS)))
 
 
 def write_url(wanted: ProjectFilter, lang: str, basemap: str | None = None,

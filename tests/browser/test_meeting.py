@@ -6,12 +6,12 @@ from datetime import date
 
 from playwright.sync_api import expect
 
-from gros import meeting
+from gros import map_export
 from gros.catalogue import open_store, project_catalogue
 from gros.data import load_region_layers
-from gros.filters import view_from_query
 from gros.settings import load_settings
 from gros.store import SavedView
+from gros.view import view_from_query
 from tests.browser.conftest import XSS, map_frame, wait_for_app
 
 
@@ -20,7 +20,7 @@ def test_the_exported_map_works_with_the_network_cut_off(browser, app_env_with_x
     layers = load_region_layers(settings)
     catalogue = project_catalogue(open_store(settings), layers)
     view, _ = view_from_query({"theme": "transport,culture", "basemap": "none", "lang": "en"})
-    page_html = meeting.standalone_html(layers, catalogue, meeting.MapExport(
+    page_html = map_export.standalone_html(layers, catalogue, map_export.MapExport(
         "Rail and culture", view, date(2026, 11, 22)))
     path = tmp_path / "map.html"
     path.write_text(page_html, encoding="utf-8")

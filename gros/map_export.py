@@ -1,0 +1,126 @@
+"""A view as a map to take away: the extent it shows, its filters in words, and a
+self-contained HTML map that opens offline (PNG pictures of it: :mod:`gros.png`)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date
+
+import folium
+import geopandas as gpd
+
+from gros import assets, i18n, maps, themes
+from gros.filters import apply_filter
+from gros.gisco import ATTRIBUTION
+from gros.layers import RegionLayers
+from gros.view import Extent, ViewState
+
+INLINE_BASE = "gros-inline-assets"  # a placeholder base URL, replaced by the files' text
+
+
+def view_extent(frame: gpd.GeoDataFrame, layers: RegionLayers, view: ViewState,
+                margin: float = 0.05) -> Extent:
+    """The extent a view shows: its own, else its Euregios, else its projects, else all."""
+    if view.extent:
+        return view.extent
+    shapes = []
+    if view.filter.euregios:
+        chosen = layers.euregios_display[layers.euregios_display["id"].isin(view.filter.euregios)]
+        shapes.append(chosen.total_bounds)
+    elif not view.filter.is_empty and len(frame):
+        shapes.append(frame.total_bounds)
+    if not shapes:
+        shapes.append(layers.euregios_display.total_bounds)
+    lon_min, lat_min, lon_max, lat_max = shapes[0]
+    pad_x = max((lon_max - lon_min) * margin, 0.02)
+    pad_y = max((lat_max - lat_min) * margin, 0.02)
+    return (lon_min - pad_x, lat_min - pad_y, lon_max + pad_x, lat_max + pad_y)
+
+
+def describe_filter(view: ViewState, layers: RegionLayers) -> str:
+    """The filters of a view as one line of text, in the view's language."""
+    lang = view.language
+    f = view.filter
+    names = layers.euregios.set_index("id")
+    parts = []
+    if f.themes:
+        parts.append(", ".join(themes.BY_ID[t].label(lang) for t in f.themes))
+    if f.euregios:
+        parts.append(", ".join(names.loc[e, f"name_{lang}"] or names.loc[e, "name"]
+                               for e in f.euregios))
+    if f.countries:
+        parts.append(", ".join(i18n.t(f"country.{c}", lang) for c in f.countries))
+    if f.statuses:
+        parts.append(", ".join(i18n.t(f"status.{s}", lang) for s in f.statuses))
+    if f.years:
+        parts.append(f"{f.years[0]}–{f.years[1]}")
+    if f.query:
+        parts.append(f"“{f.query}”")
+    return " · ".join(parts) or i18n.t("meeting.all_projects", lang)
+
+
+@dataclass(frozen=True)
+class MapExport:
+    """What an exported map shows, stated on the page itself."""
+
+    title: str
+    view: ViewState
+    generated: date
+
+
+def _header(export: MapExport, layers: RegionLayers, shown: int) -> str:
+    lang = export.view.language
+    lines = [
+        f"<div class='gros-export-title'>{html.escape(export.title)}</div>",
+        f"<div>{html.escape(describe_filter(export.view, layers))} · "
+        f"{html.escape(i18n.t('meeting.count', lang, count=shown))}</div>",
+        f"<div class='gros-export-source'>{html.escape(export.generated.isoformat())} · "
+        f"{html.escape(ATTRIBUTION)} (Eurostat GISCO, NUTS {layers.nuts_year}) · "
+        f"{html.escape(i18n.t('meeting.sources', lang))}</div>",
+    ]
+    return "".join(lines)
+
+
+EXPORT_CSS = """
+<style>
+html, body { margin: 0; height: 100%; }
+.gros-export-header { position: absolute; z-index: 1000; top: 10px; left: 60px; right: 10px;
+  max-width: 70%; background: rgba(255,255,255,0.93); padding: 8px 12px; border-radius: 4px;
+  font: 14px/1.4 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
+.gros-export-title { font-size: 22px; font-weight: 700; }
+.gros-export-source { color: #555; font-size: 12px; }
+</style>
+"""
+
+
+def export_map(layers: RegionLayers, catalogue: gpd.GeoDataFrame, export: MapExport,
+               asset_base: str = INLINE_BASE) -> folium.Map:
+    """The map of a view with its title, filters, date and sources on it."""
+    view = export.view
+    shown = apply_filter(catalogue, view.filter)
+    m = maps.build_region_map(layers, basemap=view.basemap, language=view.language,
+                              visible=view.layers, projects=shown, legend=True)
+    lon_min, lat_min, lon_max, lat_max = view_extent(shown, layers, view)
+    m.fit_bounds([[lat_min, lon_min], [lat_max, lon_max]])
+    m.get_root().header.add_child(folium.Element(EXPORT_CSS), name="gros_export_css")
+    m.get_root().html.add_child(folium.Element(
+        f"<div class='gros-export-header'>{_header(export, layers, len(shown))}</div>"))
+    return assets.use_local_assets(m, asset_base)
+
+
+def standalone_html(layers: RegionLayers, catalogue: gpd.GeoDataFrame,
+                    export: MapExport) -> str:
+    """One HTML file that opens offline: Leaflet, plugins and data inlined, no CDN.
+
+    Tiles are requested only when the view's basemap has them.
+    """
+    m = export_map(layers, catalogue, export)
+    page = m.get_root().render()
+    page = page.replace("<head>", f"<head><title>{html.escape(export.title)}</title>", 1)
+    return assets.inline_assets(page, INLINE_BASE)
+
+
+def export_title(view: ViewState, layers: RegionLayers, title: str | None = None) -> str:
+    """``title``, or the app's name and the view's filters when there is none."""
+    return title or f"{i18n.t('app.title', view.language)} — {describe_filter(view, layers)}"
