@@ -45,8 +45,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from gros import assets, geometry, i18n, maps, themes
-from gros.catalogue import project_catalogue
+from gros import assets, geometry, i18n, loaders, maps, themes
 from gros.chromium import CHROMIUM_ARGS, find_chromium
 from gros.filters import ProjectFilter, apply_filter
 from gros.layers import RegionLayers
@@ -177,20 +176,10 @@ def synthetic_projects(n: int, layers: RegionLayers, seed: int = SEED) -> list[P
     return projects
 
 
-class _MemoryStore:
-    """Just enough of :class:`gros.store.ProjectStore` for ``project_catalogue``."""
-
-    def __init__(self, projects: Sequence[Project]):
-        self._stored = [StoredProject(p, 1, "2024-06-01T00:00:00+00:00", "bench")
-                        for p in projects]
-
-    def all(self) -> list[StoredProject]:
-        return self._stored
-
-
 def catalogue_frame(projects: Sequence[Project], layers: RegionLayers) -> gpd.GeoDataFrame:
     """The projects as the dashboard's catalogue: the same frame, regions joined."""
-    return project_catalogue(_MemoryStore(projects), layers)  # type: ignore[arg-type]
+    stored = [StoredProject(p, 1, "2024-06-01T00:00:00+00:00", "bench") for p in projects]
+    return loaders.catalogue_frame(stored, layers)
 
 
 # -- the two implementations -------------------------------------------------------------
@@ -1059,7 +1048,7 @@ def format_table(result: dict[str, Any]) -> str:
 
 def run(args: Any) -> int:
     """``python -m gros bench``: measure, then print JSON (``--json``) or a table."""
-    from gros.data import load_region_layers
+    from gros.loaders import load_region_layers
     from gros.settings import load_settings
 
     sizes = parse_sizes(args.sizes, args.quick)

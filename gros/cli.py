@@ -45,7 +45,7 @@ def _geodata_fetch(args: argparse.Namespace) -> int:
 
 def geodata_info() -> dict[str, Any]:
     """What ``geodata info --json`` prints: the region layers in brief."""
-    from gros.data import load_region_layers
+    from gros.loaders import load_region_layers
 
     settings = load_settings()
     layers = load_region_layers(settings)
@@ -86,7 +86,7 @@ def _geodata_info(args: argparse.Namespace) -> int:
 
 def _layers_or_warn():
     """The region layers, or None with a warning when the boundaries are unavailable."""
-    from gros.data import load_region_layers
+    from gros.loaders import load_region_layers
 
     try:
         return load_region_layers(load_settings())
@@ -100,8 +100,8 @@ def _projects_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from gros import importers
-    from gros.catalogue import open_store
     from gros.layers import nuts3_points
+    from gros.loaders import open_store
 
     settings = load_settings()
     path = Path(args.file)
@@ -141,7 +141,7 @@ def _projects_import(args: argparse.Namespace) -> int:
 
 
 def _projects_list(args: argparse.Namespace) -> int:
-    from gros.catalogue import open_store, project_catalogue
+    from gros.loaders import open_store, project_catalogue
 
     frame = project_catalogue(open_store(load_settings()), _layers_or_warn())
     listing = [
@@ -165,7 +165,7 @@ def _projects_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from gros import exports
-    from gros.catalogue import open_store, project_catalogue
+    from gros.loaders import open_store, project_catalogue
 
     frame = project_catalogue(open_store(load_settings()), _layers_or_warn())
     data = exports.export(frame, args.format)
@@ -214,8 +214,7 @@ def _export_map(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from gros import meeting
-    from gros.catalogue import open_store, project_catalogue
-    from gros.data import load_region_layers
+    from gros.loaders import load_region_layers, open_store, project_catalogue
 
     settings = load_settings()
     view = _view_from_arguments(args)

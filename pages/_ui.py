@@ -16,8 +16,6 @@ import pandas as pd
 import streamlit as st
 
 from gros import assets, gisco, i18n, maps, themes
-from gros.catalogue import open_store, project_catalogue
-from gros.data import load_region_layers
 from gros.filters import (
     COUNTRIES,
     ProjectFilter,
@@ -27,6 +25,7 @@ from gros.filters import (
     view_to_query,
 )
 from gros.layers import RegionLayers
+from gros.loaders import load_region_layers, open_store, project_catalogue
 from gros.projects import STATUSES
 from gros.regions import EUREGIO_IDS
 from gros.settings import Settings, load_settings

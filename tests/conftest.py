@@ -75,7 +75,7 @@ def mirror_env(mirror_url: str, tmp_path_factory: pytest.TempPathFactory) -> dic
 @pytest.fixture(scope="session")
 def mirror_layers(mirror_env: dict[str, str]) -> RegionLayers:
     """The real region layers: mirror boundaries and the curated tables in geodata/."""
-    from gros.data import load_region_layers
+    from gros.loaders import load_region_layers
     from gros.settings import load_settings
 
     return load_region_layers(load_settings(mirror_env))

@@ -11,9 +11,9 @@ import pytest
 import shapely
 
 from gros import meeting
-from gros.catalogue import project_catalogue
 from gros.chromium import find_chromium
 from gros.filters import ProjectFilter, ViewState, view_from_query
+from gros.loaders import project_catalogue
 from gros.projects import Project
 from gros.store import ProjectStore, SavedView, ViewNameTaken
 

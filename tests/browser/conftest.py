@@ -16,8 +16,8 @@ import shapely
 
 from gros.auth import hash_password
 from gros.bench import streamlit_app
-from gros.catalogue import open_store
 from gros.chromium import CHROMIUM_ARGS
+from gros.loaders import open_store
 from gros.projects import Project
 from gros.settings import load_settings
 from tests.conftest import REPO

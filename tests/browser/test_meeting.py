@@ -7,9 +7,8 @@ from datetime import date
 from playwright.sync_api import expect
 
 from gros import meeting
-from gros.catalogue import open_store, project_catalogue
-from gros.data import load_region_layers
 from gros.filters import view_from_query
+from gros.loaders import load_region_layers, open_store, project_catalogue
 from gros.settings import load_settings
 from gros.store import SavedView
 from tests.browser.conftest import XSS, map_frame, wait_for_app
