@@ -2,8 +2,9 @@
 
 Usage: ``python benchmarks/server_worker.py IMPL DATA.pickle REPEATS``; prints one
 JSON object. ``st_folium`` runs for real, only its component function is replaced
-by one that keeps the arguments instead of sending them, so the timings include
-exactly the work st_folium does on every rerun and the payload is what it sends.
+by one that keeps the arguments instead of sending them (``_folium_component.captured``),
+so the timings include exactly the work st_folium does on every rerun and the payload
+is what it sends.
 """
 
 from __future__ import annotations
@@ -19,26 +20,19 @@ import folium
 import streamlit_folium
 
 from gros import bench
-from pages import _live_map
-
-_sent: dict[str, Any] = {}
-
-
-def _keep_arguments(**kwargs: Any) -> Any:
-    _sent.clear()
-    _sent.update(kwargs)
-    return kwargs.get("default")
+from pages import _folium_component
 
 
 def render(m: folium.Map, overlay: folium.FeatureGroup | None,
            kwargs: dict[str, Any]) -> dict[str, str]:
     """What st_folium hands to the browser for ``m`` and ``overlay``."""
-    streamlit_folium.st_folium(m, feature_group_to_add=overlay, **kwargs)
-    return {name: _sent.get(name) or "" for name in ("script", "header", "html",
-                                                       "feature_group")}
+    with _folium_component.captured() as sent:
+        streamlit_folium.st_folium(m, feature_group_to_add=overlay, **kwargs)
+    return {name: sent.get(name) or "" for name in ("script", "header", "html",
+                                                      "feature_group")}
 
 
-RENDERERS = bench.Renderers(st_folium=render, component=_live_map.component_arguments)
+RENDERERS = bench.Renderers(st_folium=render, component=_folium_component.component_arguments)
 
 
 def _peak_mb() -> float:
@@ -48,7 +42,6 @@ def _peak_mb() -> float:
 
 def main(argv: list[str]) -> int:
     impl, data, repeats = argv[0], Path(argv[1]), int(argv[2])
-    streamlit_folium._component_func = _keep_arguments
     with data.open("rb") as file:
         layers, frame = pickle.load(file)  # noqa: S301 - written by gros.bench for us
     before = _peak_mb()

@@ -74,9 +74,10 @@ def test_the_baseline_has_a_marker_with_a_popup_per_point_and_full_boundaries(pr
 
 def test_the_gros_view_sends_the_data_once_and_a_selection_per_filter(projects,
                                                                       mirror_layers):
-    from pages import _live_map
+    from pages import _folium_component
 
-    renderers = bench.Renderers(st_folium=None, component=_live_map.component_arguments)
+    renderers = bench.Renderers(st_folium=None,
+                                component=_folium_component.component_arguments)
     frame = bench.catalogue_frame(projects, mirror_layers)
     cached = bench.gros_cached(frame)
     shown = {}
