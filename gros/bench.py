@@ -45,7 +45,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from gros import assets, geometry, i18n, loaders, maps, themes
+from gros import assets, geometry, i18n, live_map, loaders, maps, themes
 from gros.chromium import CHROMIUM_ARGS, find_chromium
 from gros.filters import ProjectFilter, apply_filter
 from gros.layers import RegionLayers
@@ -190,7 +190,7 @@ def theme_filter(theme: str | None) -> ProjectFilter:
 
 
 # Where the benchmark's base map says the project data is: a file the app would serve.
-PROJECTS_URL = "../../app/static/data/projects-en-bench.json"
+PROJECTS_URL = live_map.data_url(f"{assets.DATA_DIR}/projects-{LANGUAGE}-bench.json")
 
 
 @dataclass
@@ -200,7 +200,7 @@ class Renderers:
 
     ``st_folium(map, overlay, kwargs)`` renders as st_folium does (the baseline);
     ``component(map)`` renders once as the dashboard's live map does
-    (``pages/_live_map.component_arguments``). Both return the strings handed over.
+    (``pages/_folium_component.component_arguments``). Both return the strings handed over.
     """
 
     st_folium: Callable[[folium.Map, Any, dict[str, Any]], dict[str, str]]
@@ -211,25 +211,23 @@ def gros_cached(frame: gpd.GeoDataFrame) -> dict[str, Any]:
     """What the dashboard computes once per catalogue and keeps in its cache: the
     prepared project layer and the data file the browser fetches once."""
     prepared = maps.prepare_projects(frame, LANGUAGE)
-    return {"prepared": prepared, "data": prepared.data()}
+    return {"prepared": prepared, "data": live_map.project_data(prepared, LANGUAGE).text}
 
 
 def gros_view(layers: RegionLayers, frame: gpd.GeoDataFrame, theme: str | None,
               cached: dict[str, Any], renderers: Renderers, fresh: bool) -> dict[str, str]:
-    """What ``pages/map.py`` does on a run: filter the projects and say which to show.
-    The base map is built and rendered when ``fresh`` (a new view setting), else it
-    comes from the cache.
-
-    Keep this in step with the page: the benchmark measures what this does.
+    """What the map page does on a run: filter the projects and plan the live map
+    (:func:`gros.live_map.plan_live_map`, the page's own function). The base map is
+    built and rendered when ``fresh`` (a new view setting), else it comes from the cache.
     """
     shown = apply_filter(frame, theme_filter(theme))
+    plan = live_map.plan_live_map(shown, cached["prepared"], LANGUAGE, "none", maps.LAYERS,
+                                  PROJECTS_URL)
     if fresh or "base" not in cached:
-        base_map = maps.build_region_map(layers, basemap="none", language=LANGUAGE,
-                                         visible=maps.LAYERS, projects_url=PROJECTS_URL)
-        cached["base"] = renderers.component(base_map)
+        cached["base"] = renderers.component(plan.base.build(layers))
     base = cached["base"]
     return {"script": base["script"], "header": base["header"], "html": base["html"],
-            "feature_group": maps.project_selection_script(cached["prepared"], shown),
+            "feature_group": plan.selection,
             # Fetched once per browser, then kept: part of the first view only.
             "projects_data": cached["data"]}
 
