@@ -26,13 +26,11 @@ import pickle
 import platform
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -445,7 +443,6 @@ BROWSER_RUNS = 3
 # The naive map at 100,000 projects is a ~100 MB script that holds a browser tab for
 # minutes, if it loads at all: the baseline's browser figures stop at 10,000.
 BASELINE_BROWSER_MAX_N = 10_000
-START_TIMEOUT_S = 120
 # The first page of a fresh server reads and joins the whole catalogue (about 10 s per
 # 100,000 projects for the dashboard) before anything is drawn.
 COLD_TIMEOUT_S = 900
@@ -514,72 +511,6 @@ _NOTE_PRESS_JS = """
   }, {capture: true, once: true});
 }
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"streamlit did not answer on {url} within {timeout_s:.0f} s")
-
-
-def _peak_rss_of(pid: int) -> float | None:
-    """A running process's peak resident memory in MB (Linux), else None."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return None
-
-
-@dataclass
-class App:
-    """A running Streamlit app: its URL and, when the app stops, its peak memory."""
-
-    url: str
-    pid: int
-    peak_rss_mb: float | None = None
-
-
-@contextmanager
-def streamlit_app(script: Path, env: dict[str, str], log: Path) -> Iterator[App]:
-    """``streamlit run script`` on a free localhost port; stopped when the block ends."""
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(script),
-               "--server.headless", "true", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-               "--server.enableStaticServing", "true", "--server.fileWatcherType", "none"]
-    with log.open("w") as output:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=output,  # noqa: S603
-                                   stderr=subprocess.STDOUT)
-        app = App(f"http://127.0.0.1:{port}", process.pid)
-        try:
-            _wait_healthy(app.url, process, START_TIMEOUT_S)
-            yield app
-        finally:
-            app.peak_rss_mb = _peak_rss_of(process.pid)
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=15)
 
 
 class _Traffic:
@@ -876,6 +807,9 @@ def _app_environment(impl: str, data: Path, projects: Sequence[Project], folder:
 def _browser_figures(browser: Any, impl: str, n: int, data: Path, projects: Sequence[Project],
                      frame: gpd.GeoDataFrame, euregios: int, folder: Path, notes: list[str]
                      ) -> dict[str, Any]:
+    # The server helper lives with the tests, which start the dashboard the same way.
+    from tests.support.server import streamlit_app
+
     script, env = _app_environment(impl, data, projects, folder)
     steps = theme_steps(impl, {theme: len(apply_filter(frame, theme_filter(theme)))
                                for theme in FILTER_THEMES})
