@@ -1,10 +1,10 @@
-"""One implementation's server-side figures, in a fresh process (started by gros.bench).
+"""One implementation's server-side figures, in a fresh process (started by benchmarks.server).
 
-Usage: ``python benchmarks/server_worker.py IMPL DATA.pickle REPEATS``; prints one
-JSON object. ``st_folium`` runs for real, only its component function is replaced
-by one that keeps the arguments instead of sending them (``_folium_component.captured``),
-so the timings include exactly the work st_folium does on every rerun and the payload
-is what it sends.
+Usage: ``python -m benchmarks.server_worker IMPL DATA.pickle REPEATS`` (from the checkout);
+prints one JSON object. ``st_folium`` runs for real, only its component function is
+replaced by one that keeps the arguments instead of sending them
+(``_folium_component.captured``), so the timings include exactly the work st_folium does
+on every rerun and the payload is what it sends.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from typing import Any
 import folium
 import streamlit_folium
 
-from gros import bench
+from benchmarks.server import server_figures
+from benchmarks.views import Renderers
 from pages import _folium_component
 
 
@@ -32,7 +33,7 @@ def render(m: folium.Map, overlay: folium.FeatureGroup | None,
                                                       "feature_group")}
 
 
-RENDERERS = bench.Renderers(st_folium=render, component=_folium_component.component_arguments)
+RENDERERS = Renderers(st_folium=render, component=_folium_component.component_arguments)
 
 
 def _peak_mb() -> float:
@@ -43,9 +44,9 @@ def _peak_mb() -> float:
 def main(argv: list[str]) -> int:
     impl, data, repeats = argv[0], Path(argv[1]), int(argv[2])
     with data.open("rb") as file:
-        layers, frame = pickle.load(file)  # noqa: S301 - written by gros.bench for us
+        layers, frame = pickle.load(file)  # noqa: S301 - written by benchmarks.server for us
     before = _peak_mb()
-    figures = bench.server_figures(impl, layers, frame, repeats, RENDERERS)
+    figures = server_figures(impl, layers, frame, repeats, RENDERERS)
     print(json.dumps({**figures, "peak_rss_mb": _peak_mb(), "rss_data_mb": before}))
     return 0
 

@@ -189,9 +189,10 @@ def _hash_password(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from gros import bench
+    # The benchmark is not part of the core: its own command line takes the options.
+    from benchmarks.cli import main
 
-    return bench.run(args)
+    return main(args.arguments)
 
 
 def _view_from_arguments(args: argparse.Namespace):
@@ -296,15 +297,13 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--height", type=int, default=900, help="pixels (default 900)")
         sub.set_defaults(handler=_export_map)
 
+    # Everything after "bench" goes to python -m benchmarks as it is: no prefix character
+    # of its own, so this parser takes none of the options (REMAINDER alone would stop
+    # at the first one).
     benchmark = commands.add_parser(
-        "bench", help="measure the dashboard against a naive streamlit-folium baseline")
-    benchmark.add_argument("--json", action="store_true", help="print one JSON object")
-    benchmark.add_argument("--quick", action="store_true", help="only the small sizes")
-    benchmark.add_argument("--sizes", help="comma-separated project counts, e.g. 100,1000")
-    benchmark.add_argument("--impl", choices=("both", "gros", "baseline"), default="both",
-                           help="measure only one implementation (default: both)")
-    benchmark.add_argument("--no-browser", action="store_true",
-                           help="skip the browser timings (no Chromium needed)")
+        "bench", help="measure the dashboard against a naive streamlit-folium baseline "
+                      "(python -m benchmarks)", prefix_chars="+", add_help=False)
+    benchmark.add_argument("arguments", nargs=argparse.REMAINDER)
     benchmark.set_defaults(handler=_bench)
     return parser
 
