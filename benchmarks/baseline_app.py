@@ -1,9 +1,9 @@
-"""The naive baseline for ``python -m gros bench``: a first streamlit-folium app.
+"""The naive baseline for ``python -m benchmarks``: a first streamlit-folium app.
 
 It reads the same layers and synthetic projects as the dashboard (from the file in
-``GROS_BENCH_DATA``, written by gros.bench), offers a theme filter, and on every
-run builds the whole map again with :func:`gros.bench.baseline_map` and hands it to
-``st_folium``. Start it through ``python -m gros bench``, which sets that variable.
+``GROS_BENCH_DATA``, written by benchmarks.server), offers a theme filter, and on every
+run builds the whole map again with :func:`benchmarks.baseline.baseline_map` and hands
+it to ``st_folium``. Start it through ``python -m benchmarks``, which sets that variable.
 """
 
 import os
@@ -13,7 +13,8 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from gros import assets, bench, themes
+from benchmarks.baseline import BASELINE_ST_FOLIUM_KWARGS, baseline_map
+from gros import assets, themes
 
 st.set_page_config(page_title="Baseline map", layout="wide")
 # Leaflet from this app's own static/ folder, like the dashboard: no CDN on either side.
@@ -23,7 +24,7 @@ assets.install_static(Path(__file__).resolve().parent / "static")
 @st.cache_data
 def load_data():
     with open(os.environ["GROS_BENCH_DATA"], "rb") as file:
-        return pickle.load(file)  # noqa: S301 - written by gros.bench for this app
+        return pickle.load(file)  # noqa: S301 - written by benchmarks.server for this app
 
 
 layers, projects = load_data()
@@ -33,4 +34,4 @@ if chosen:
     projects = projects[projects["themes"].map(lambda ids: bool(set(chosen) & set(ids)))]
 st.sidebar.caption(f"{len(projects)} projects")
 st.title("Cross-border projects")
-st_folium(bench.baseline_map(layers, projects), **bench.BASELINE_ST_FOLIUM_KWARGS)
+st_folium(baseline_map(layers, projects), **BASELINE_ST_FOLIUM_KWARGS)

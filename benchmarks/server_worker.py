@@ -1,9 +1,10 @@
-"""One implementation's server-side figures, in a fresh process (started by gros.bench).
+"""One implementation's server-side figures, in a fresh process (started by benchmarks.server).
 
-Usage: ``python benchmarks/server_worker.py IMPL DATA.pickle REPEATS``; prints one
-JSON object. ``st_folium`` runs for real, only its component function is replaced
-by one that keeps the arguments instead of sending them, so the timings include
-exactly the work st_folium does on every rerun and the payload is what it sends.
+Usage: ``python -m benchmarks.server_worker IMPL DATA.pickle REPEATS`` (from the checkout);
+prints one JSON object. ``st_folium`` runs for real, only its component function is
+replaced by one that keeps the arguments instead of sending them
+(``folium_component.captured``), so the timings include exactly the work st_folium does
+on every rerun and the payload is what it sends.
 """
 
 from __future__ import annotations
@@ -18,27 +19,21 @@ from typing import Any
 import folium
 import streamlit_folium
 
-from gros import bench
-from pages._ui import live_map
-
-_sent: dict[str, Any] = {}
-
-
-def _keep_arguments(**kwargs: Any) -> Any:
-    _sent.clear()
-    _sent.update(kwargs)
-    return kwargs.get("default")
+from benchmarks.server import server_figures
+from benchmarks.views import Renderers
+from pages._ui import folium_component
 
 
 def render(m: folium.Map, overlay: folium.FeatureGroup | None,
            kwargs: dict[str, Any]) -> dict[str, str]:
     """What st_folium hands to the browser for ``m`` and ``overlay``."""
-    streamlit_folium.st_folium(m, feature_group_to_add=overlay, **kwargs)
-    return {name: _sent.get(name) or "" for name in ("script", "header", "html",
-                                                       "feature_group")}
+    with folium_component.captured() as sent:
+        streamlit_folium.st_folium(m, feature_group_to_add=overlay, **kwargs)
+    return {name: sent.get(name) or "" for name in ("script", "header", "html",
+                                                      "feature_group")}
 
 
-RENDERERS = bench.Renderers(st_folium=render, component=live_map.component_arguments)
+RENDERERS = Renderers(st_folium=render, component=folium_component.component_arguments)
 
 
 def _peak_mb() -> float:
@@ -48,11 +43,10 @@ def _peak_mb() -> float:
 
 def main(argv: list[str]) -> int:
     impl, data, repeats = argv[0], Path(argv[1]), int(argv[2])
-    streamlit_folium._component_func = _keep_arguments
     with data.open("rb") as file:
-        layers, frame = pickle.load(file)  # noqa: S301 - written by gros.bench for us
+        layers, frame = pickle.load(file)  # noqa: S301 - written by benchmarks.server for us
     before = _peak_mb()
-    figures = bench.server_figures(impl, layers, frame, repeats, RENDERERS)
+    figures = server_figures(impl, layers, frame, repeats, RENDERERS)
     print(json.dumps({**figures, "peak_rss_mb": _peak_mb(), "rss_data_mb": before}))
     return 0
 

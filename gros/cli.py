@@ -45,7 +45,7 @@ def _geodata_fetch(args: argparse.Namespace) -> int:
 
 def geodata_info() -> dict[str, Any]:
     """What ``geodata info --json`` prints: the region layers in brief."""
-    from gros.data import load_region_layers
+    from gros.loaders import load_region_layers
 
     settings = load_settings()
     layers = load_region_layers(settings)
@@ -86,7 +86,7 @@ def _geodata_info(args: argparse.Namespace) -> int:
 
 def _layers_or_warn():
     """The region layers, or None with a warning when the boundaries are unavailable."""
-    from gros.data import load_region_layers
+    from gros.loaders import load_region_layers
 
     try:
         return load_region_layers(load_settings())
@@ -99,8 +99,8 @@ def _layers_or_warn():
 def _projects_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from gros.catalogue import open_store
     from gros.layers import nuts3_points
+    from gros.loaders import open_store
 
     settings = load_settings()
     path = Path(args.file)
@@ -140,7 +140,7 @@ def _projects_import(args: argparse.Namespace) -> int:
 
 
 def _projects_list(args: argparse.Namespace) -> int:
-    from gros.catalogue import open_store, project_catalogue
+    from gros.loaders import open_store, project_catalogue
 
     frame = project_catalogue(open_store(load_settings()), _layers_or_warn())
     listing = [
@@ -163,7 +163,7 @@ def _projects_list(args: argparse.Namespace) -> int:
 def _projects_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from gros.catalogue import open_store, project_catalogue
+    from gros.loaders import open_store, project_catalogue
 
     frame = project_catalogue(open_store(load_settings()), _layers_or_warn())
     data = exports.export(frame, args.format)
@@ -187,9 +187,10 @@ def _hash_password(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from gros import bench
+    # The benchmark is not part of the core: its own command line takes the options.
+    from benchmarks.cli import main
 
-    return bench.run(args)
+    return main(args.arguments)
 
 
 def _view_from_arguments(args: argparse.Namespace):
@@ -212,8 +213,7 @@ def _export_map(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from gros import map_export, png
-    from gros.catalogue import open_store, project_catalogue
-    from gros.data import load_region_layers
+    from gros.loaders import load_region_layers, open_store, project_catalogue
 
     settings = load_settings()
     view = _view_from_arguments(args)
@@ -307,15 +307,13 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--width", type=int, default=1600, help="pixels (default 1600)")
             sub.add_argument("--height", type=int, default=900, help="pixels (default 900)")
 
+    # Everything after "bench" goes to python -m benchmarks as it is: no prefix character
+    # of its own, so this parser takes none of the options (REMAINDER alone would stop
+    # at the first one).
     benchmark = commands.add_parser(
-        "bench", help="measure the dashboard against a naive streamlit-folium baseline")
-    benchmark.add_argument("--json", action="store_true", help="print one JSON object")
-    benchmark.add_argument("--quick", action="store_true", help="only the small sizes")
-    benchmark.add_argument("--sizes", help="comma-separated project counts, e.g. 100,1000")
-    benchmark.add_argument("--impl", choices=("both", "gros", "baseline"), default="both",
-                           help="measure only one implementation (default: both)")
-    benchmark.add_argument("--no-browser", action="store_true",
-                           help="skip the browser timings (no Chromium needed)")
+        "bench", help="measure the dashboard against a naive streamlit-folium baseline "
+                      "(python -m benchmarks)", prefix_chars="+", add_help=False)
+    benchmark.add_argument("arguments", nargs=argparse.REMAINDER)
     benchmark.set_defaults(handler=_bench)
     return parser
 

@@ -57,7 +57,7 @@ def _matches_text(frame: pd.DataFrame, query: str) -> pd.Series:
 
 
 def apply_filter(frame: gpd.GeoDataFrame, wanted: ProjectFilter) -> gpd.GeoDataFrame:
-    """The rows of a project catalogue (see :mod:`gros.catalogue`) that ``wanted`` keeps."""
+    """The rows of a project catalogue (see :mod:`gros.loaders`) that ``wanted`` keeps."""
     keep = pd.Series(True, index=frame.index)
     if wanted.themes:
         keep &= _overlaps(frame["themes"], wanted.themes)

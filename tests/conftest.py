@@ -87,7 +87,7 @@ def mirror_env(mirror_url: str, tmp_path_factory: pytest.TempPathFactory) -> dic
 @pytest.fixture(scope="session")
 def mirror_layers(mirror_env: dict[str, str]) -> RegionLayers:
     """The real region layers: mirror boundaries and the curated tables in geodata/."""
-    from gros.data import load_region_layers
+    from gros.loaders import load_region_layers
     from gros.settings import load_settings
 
     return load_region_layers(load_settings(mirror_env))
@@ -97,7 +97,7 @@ def mirror_layers(mirror_env: dict[str, str]) -> RegionLayers:
 def export_catalogue(mirror_layers: RegionLayers,
                      tmp_path_factory: pytest.TempPathFactory) -> gpd.GeoDataFrame:
     """The seed projects plus one whose title is an HTML payload, joined to the real regions."""
-    from gros.catalogue import project_catalogue
+    from gros.loaders import project_catalogue
     from gros.projects import Project
     from gros.seed import read_seed_projects
     from gros.store import ProjectStore

@@ -259,7 +259,7 @@ def test_meeting_page_saves_the_current_view(app_env, tmp_path, monkeypatch):
 
 
 def test_presentation_mode_shows_the_first_saved_view(app_env, tmp_path, monkeypatch):
-    from gros.catalogue import open_store
+    from gros.loaders import open_store
     from gros.settings import load_settings
     from gros.store import SavedView
 

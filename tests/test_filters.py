@@ -12,7 +12,7 @@ from gros.projects import Partner, Project, projects_frame
 
 @pytest.fixture(scope="module")
 def catalogue() -> gpd.GeoDataFrame:
-    """Four projects with their (pretend) regions joined, as gros.catalogue builds them."""
+    """Four projects with their (pretend) regions joined, as gros.loaders builds them."""
     def project(pid, themes, start, end, budget, countries, status, **extra):
         return Project(id=pid, title=extra.pop("title", pid.title()), themes=themes,
                        geometry=shapely.Point(6, 51), sources=("https://example.org",),

@@ -54,3 +54,10 @@ def test_session_keys_are_declared_in_one_module():
 def test_no_module_is_longer_than_a_reader_can_follow(path):
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= LONGEST_MODULE, f"{path.relative_to(REPO)} has {lines} lines"
+
+
+def test_the_app_s_static_files_are_where_streamlit_serves_them():
+    from pages._ui.cached import STATIC_DIR
+
+    # Streamlit serves /app/static from the folder beside the entry point.
+    assert STATIC_DIR == REPO / "static"

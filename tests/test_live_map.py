@@ -1,44 +1,81 @@
-"""The map page's cached component arguments match what streamlit-folium itself sends."""
+"""The live map's plan (gros.live_map): base map, project data and selection, no Streamlit."""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+import subprocess
+import sys
 
+import geopandas as gpd
 import pytest
-import streamlit_folium
+import shapely
 
 from gros import maps
-from pages._ui import live_map
+from gros.live_map import BaseMap, data_url, plan_live_map, project_data, shows_projects
+from tests.conftest import REPO
 
-RETURNED = ["last_object_clicked_tooltip", "last_object_clicked"]
+URL = "../../app/static/data/projects-en-0123.json"
 
 
 @pytest.fixture
-def sent(monkeypatch) -> dict[str, Any]:
-    """What st_folium hands its component, kept instead of sent."""
-    kept: dict[str, Any] = {}
-    monkeypatch.setattr(streamlit_folium, "_component_func",
-                        lambda **kwargs: kept.update(kwargs))
-    return kept
+def frame() -> gpd.GeoDataFrame:
+    """Six projects as the catalogue has them (only the columns the map reads)."""
+    rows = [{"id": f"p{number}", "title": f"Project {number}", "title_en": "", "title_fr": "",
+             "main_theme": ("transport", "health")[number % 2], "geometry_type": "point",
+             "geometry": shapely.Point(5.5 + number * 0.1, 51.0)} for number in range(6)]
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 
 
-def test_the_cached_base_map_is_what_st_folium_would_send(synthetic_layers, sent):
-    url = "../../app/static/data/projects-nl-0123.json"
-    streamlit_folium.st_folium(
-        maps.build_region_map(synthetic_layers, basemap="none", projects_url=url),
-        height=640, use_container_width=True, returned_objects=RETURNED, key="project_map")
-    ours = live_map.component_arguments(
-        maps.build_region_map(synthetic_layers, basemap="none", projects_url=url))
-    for name in ("script", "header", "html", "id", "js_links", "css_links"):
-        assert ours[name] == sent[name], name
-    assert url in ours["script"]
-    call = live_map.component_call(ours, "GrosProjects.show(map_div, null);", "project_map",
-                                    640, RETURNED)
-    # The same arguments as st_folium's call (whose on_change callback the page needs not).
-    assert set(call) == set(sent) - {"on_change"}
-    for name in ("height", "width", "returned_objects", "default", "zoom", "center",
-                 "return_on_hover", "layer_control", "pixelated", "wrap_longitude"):
-        assert call[name] == sent[name], name
-    # The component compares its value with the default as JSON text: same order too.
-    assert list(call["default"]) == list(sent["default"])
-    assert call["feature_group"] == "GrosProjects.show(map_div, null);"
+def test_the_plan_shows_the_chosen_projects_on_a_base_map_that_fetches_them(
+        synthetic_layers, frame):
+    prepared = maps.prepare_projects(frame, "en")
+    plan = plan_live_map(frame.iloc[[1, 4]], prepared, "en", "none", maps.LAYERS, URL)
+    assert plan.base == BaseMap("none", "en", maps.LAYERS, URL)
+    assert plan.selection == maps.project_selection_script(prepared, frame.iloc[[1, 4]])
+    selection = json.loads(plan.selection.split("map_div, ")[1].split(")")[0])
+    assert prepared.selected(selection) == ["p1", "p4"]
+    rendered = plan.base.build(synthetic_layers).get_root().render()
+    assert "GrosProjects.load(" in rendered and json.dumps(URL) in rendered
+    assert "Project 1" not in rendered  # the base map holds no project
+
+
+def test_without_the_project_layer_there_is_no_data_and_no_selection(synthetic_layers, frame):
+    visible = ("countries", "euregios")
+    assert not shows_projects(visible) and shows_projects(maps.LAYERS)
+    plan = plan_live_map(frame, None, "de", "light", list(visible), None)
+    assert plan.base == BaseMap("light", "de", visible, None)
+    assert plan.selection is None
+    assert "GrosProjects.load(" not in plan.base.build(synthetic_layers).get_root().render()
+
+
+def test_a_project_layer_without_its_data_is_refused_showing_the_layers(frame):
+    with pytest.raises(ValueError, match=r"'projects'.*projects_url=None"):
+        plan_live_map(frame, maps.prepare_projects(frame, "en"), "en", "none", maps.LAYERS,
+                      None)
+
+
+def test_the_base_map_is_the_same_key_for_the_same_settings():
+    # The page caches the rendered base map by it.
+    first = BaseMap("none", "nl", maps.LAYERS, URL)
+    assert first == BaseMap("none", "nl", tuple(maps.LAYERS), URL)
+    assert hash(first) == hash(BaseMap("none", "nl", maps.LAYERS, URL))
+    assert first != BaseMap("none", "de", maps.LAYERS, URL)
+
+
+def test_the_data_file_is_the_whole_catalogue_in_the_language(frame):
+    prepared = maps.prepare_projects(frame, "fr")
+    data = project_data(prepared, "fr")
+    assert data.stem == "projects-fr"
+    assert data.text == prepared.data() and json.loads(data.text)["count"] == len(frame)
+    assert data_url("data/projects-fr-ab.json") == "../../app/static/data/projects-fr-ab.json"
+
+
+def test_the_core_never_imports_streamlit():
+    code = ("import importlib, pkgutil, sys, gros\n"
+            "for found in pkgutil.iter_modules(gros.__path__):\n"
+            "    if found.name != '__main__':\n"
+            "        importlib.import_module('gros.' + found.name)\n"
+            "print(sorted(name for name in sys.modules if name.startswith('streamlit')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=REPO, timeout=120, check=True)
+    assert done.stdout.strip() == "[]"

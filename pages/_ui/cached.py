@@ -15,14 +15,13 @@ import geopandas as gpd
 import streamlit as st
 
 from gros import assets, gisco, i18n, maps
-from gros.catalogue import open_store, project_catalogue
-from gros.data import load_region_layers
 from gros.filters import FilterDomain, ProjectFilter, apply_filter, filter_domain
 from gros.layers import RegionLayers
+from gros.loaders import load_region_layers, open_store, project_catalogue
 from gros.settings import Settings, load_settings
 from gros.store import ProjectStore
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"  # served as /app/static
 
 
 @st.cache_resource(show_spinner=False)

@@ -7,8 +7,7 @@ from datetime import date
 from playwright.sync_api import expect
 
 from gros import map_export
-from gros.catalogue import open_store, project_catalogue
-from gros.data import load_region_layers
+from gros.loaders import load_region_layers, open_store, project_catalogue
 from gros.settings import load_settings
 from gros.store import SavedView
 from gros.view import view_from_query

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from gros import assets, bench, maps
+from benchmarks.synthetic import catalogue_of, synthetic_projects
+from benchmarks.views import theme_filter
+from gros import assets, maps
 from gros.filters import apply_filter
 
 BASE = "/static/vendor"
@@ -17,8 +19,7 @@ COUNT = 6_000
 @pytest.fixture(scope="module")
 def many(mirror_layers):
     """A map page holding COUNT synthetic projects, and their prepared layer."""
-    frame = bench.catalogue_frame(bench.synthetic_projects(COUNT, mirror_layers),
-                                  mirror_layers)
+    frame = catalogue_of(synthetic_projects(COUNT, mirror_layers), mirror_layers)
     m = maps.build_region_map(mirror_layers, basemap="none", language="en", projects=frame)
     page = assets.inline_assets(assets.use_local_assets(m, BASE).get_root().render(), BASE)
     return page, frame, maps.prepare_projects(frame, "en")
@@ -51,7 +52,7 @@ def test_a_filter_hides_shapes_on_the_canvas_and_shows_them_again(page, many):
     assert state == {"count": COUNT, "canvas": True, "shapes": shapes,
                      "interactive": shapes, "painted": shapes}
 
-    health = apply_filter(frame, bench.theme_filter("health"))
+    health = apply_filter(frame, theme_filter("health"))
     health_shapes = int((health["geometry_type"] != "point").sum())
     _show(page, prepared.selection(health["id"]))
     state = _state(page)

@@ -1,33 +1,28 @@
-"""The benchmark harness (gros.bench): synthetic projects, the two maps, the summary, a smoke run.
+"""The benchmark (benchmarks/): synthetic projects, the two implementations' views, the summary.
 
-Speed itself is never asserted here. The smoke run measures N=100 without a browser;
-the full benchmark (all sizes, Chromium) is run by hand, see benchmarks/README.md.
+Speed itself is never asserted here; tests/test_benchmarks_run.py runs it once, small.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections import Counter
 
 import pytest
 import shapely
 
-from gros import bench, themes
+from benchmarks import summary, synthetic, views
+from benchmarks.baseline import baseline_map
+from benchmarks.run import parse_sizes
+from gros import themes
 from gros.filters import apply_filter
 from gros.projects import project_from_record, project_to_record
-from tests.conftest import REPO
-
-RUN_KEYS = {"n", "impl", "payload_bytes", "server_build_ms", "server_filter_ms",
-            "browser_first_map_ms", "browser_filter_ms", "peak_rss_mb"}
 
 
 @pytest.fixture(scope="module")
 def projects(mirror_layers):
     """300 synthetic projects inside the real Euregios (mirror boundaries, default seed)."""
-    return bench.synthetic_projects(300, mirror_layers)
+    return synthetic.synthetic_projects(300, mirror_layers)
 
 
 def test_synthetic_projects_are_valid_and_survive_the_store(projects):
@@ -55,17 +50,17 @@ def test_synthetic_projects_lie_in_the_euregios_with_every_theme_and_kind(projec
 
 
 def test_synthetic_projects_depend_only_on_the_seed(mirror_layers):
-    first = bench.synthetic_projects(30, mirror_layers, seed=7)
-    again = bench.synthetic_projects(30, mirror_layers, seed=7)
-    other = bench.synthetic_projects(30, mirror_layers, seed=8)
+    first = synthetic.synthetic_projects(30, mirror_layers, seed=7)
+    again = synthetic.synthetic_projects(30, mirror_layers, seed=7)
+    other = synthetic.synthetic_projects(30, mirror_layers, seed=8)
     assert [p.geometry.wkt for p in first] == [p.geometry.wkt for p in again]
     assert [p.geometry.wkt for p in first] != [p.geometry.wkt for p in other]
 
 
 def test_the_baseline_has_a_marker_with_a_popup_per_point_and_full_boundaries(projects,
                                                                              mirror_layers):
-    frame = bench.catalogue_frame(projects, mirror_layers)
-    rendered = bench.baseline_map(mirror_layers, frame).get_root().render()
+    frame = synthetic.catalogue_of(projects, mirror_layers)
+    rendered = baseline_map(mirror_layers, frame).get_root().render()
     points = int((frame["geometry_type"] == "point").sum())
     assert rendered.count("L.marker(") == points
     assert rendered.count("L.popup(") == len(frame)
@@ -74,21 +69,22 @@ def test_the_baseline_has_a_marker_with_a_popup_per_point_and_full_boundaries(pr
 
 def test_the_gros_view_sends_the_data_once_and_a_selection_per_filter(projects,
                                                                       mirror_layers):
-    from pages._ui import live_map
+    from pages._ui import folium_component
 
-    renderers = bench.Renderers(st_folium=None, component=live_map.component_arguments)
-    frame = bench.catalogue_frame(projects, mirror_layers)
-    cached = bench.gros_cached(frame)
+    renderers = views.Renderers(st_folium=None,
+                                component=folium_component.component_arguments)
+    frame = synthetic.catalogue_of(projects, mirror_layers)
+    cached = views.gros_cached(frame)
     shown = {}
     for theme in (None, "health"):
-        parts = bench.gros_view(mirror_layers, frame, theme, cached, renderers, fresh=True)
+        parts = views.gros_view(mirror_layers, frame, theme, cached, renderers, fresh=True)
         assert "Synthetic" not in parts["script"]  # the base map holds no project
-        assert bench.PROJECTS_URL in parts["script"]
+        assert views.PROJECTS_URL in parts["script"]
         assert json.loads(parts["projects_data"])["count"] == len(frame)
         selection = parts["feature_group"].split('"')[1]
         shown[theme] = cached["prepared"].selected(selection)
     assert shown[None] == list(frame["id"])
-    health = apply_filter(frame, bench.theme_filter("health"))
+    health = apply_filter(frame, views.theme_filter("health"))
     assert shown["health"] == list(health["id"]) and 0 < len(health) < len(frame)
 
 
@@ -98,17 +94,17 @@ def test_the_gros_view_sends_the_data_once_and_a_selection_per_filter(projects,
     ("100, 2_000", True, (100, 2_000)),
 ])
 def test_sizes(given, quick, expected):
-    assert bench.parse_sizes(given, quick) == expected
+    assert parse_sizes(given, quick) == expected
 
 
 @pytest.mark.parametrize("bad", ["100,x", "0", "-5", "1e3", "many"])
 def test_a_bad_size_is_refused_showing_it(bad):
     with pytest.raises(ValueError, match="--sizes"):
-        bench.parse_sizes(bad)
+        parse_sizes(bad)
 
 
 def _row(n: int, impl: str, **figures: float | None) -> dict:
-    return {**bench._empty_row(n, impl), **figures}
+    return {**summary.empty_row(n, impl), **figures}
 
 
 def test_ratios_and_targets_compare_baseline_with_gros():
@@ -118,55 +114,19 @@ def test_ratios_and_targets_compare_baseline_with_gros():
         _row(10_000, "baseline", payload_bytes=9_000_000, server_rerun_ms=1600.0,
              browser_filter_ms=500.0),
     ]
-    ratio = bench.ratios(runs)[0]
+    ratio = summary.ratios(runs)[0]
     assert ratio["payload_bytes"] == 9.0
     assert ratio["browser_filter_ms"] == 2.0
     assert ratio["peak_rss_mb"] is None
     verdicts = {t["figure"] + str(t["ratio"]) + str(t["n"]): t["met"]
-                for t in bench.check_targets(runs)}
+                for t in summary.check_targets(runs)}
     assert verdicts["payload_bytesFalse10000"] is True
     assert verdicts["server_rerun_msFalse10000"] is True
     assert verdicts["browser_filter_msTrue10000"] is False  # only 2× faster
     assert verdicts["browser_filter_msFalse100000"] is None  # not measured
-    table = bench.format_table({"machine": "test machine", "runs": runs, "ratios": [ratio],
+    table = summary.format_table({"machine": "test machine", "runs": runs, "ratios": [ratio],
                                 "boundaries": {"payload_bytes": 1000, "max_deviation_m": 1.0},
-                                "targets": bench.check_targets(runs), "notes": ["a note"]})
+                                "targets": summary.check_targets(runs), "notes": ["a note"]})
     assert "9.0×" in table
     assert "MISSED" in table
     assert "Note: a note" in table
-
-
-def test_the_harness_never_imports_streamlit():
-    code = "import sys, gros.bench; print('streamlit' in sys.modules)"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=REPO, timeout=60, check=True)
-    assert done.stdout.strip() == "False"
-
-
-def test_a_small_run_prints_the_json_the_checks_read(mirror_env, mirror_layers):
-    # mirror_layers has filled the boundary cache, so the run starts at once.
-    done = subprocess.run(
-        [sys.executable, "-m", "gros", "bench", "--sizes", "100", "--no-browser", "--json"],
-        capture_output=True, text=True, cwd=REPO, env={**os.environ, **mirror_env},
-        timeout=300, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    result = json.loads(done.stdout)
-    assert result["machine"]
-    assert {"runs", "boundaries"} <= set(result)
-    runs = {row["impl"]: row for row in result["runs"]}
-    assert set(runs) == {"gros", "baseline"}
-    for row in runs.values():
-        assert set(row) >= RUN_KEYS
-        assert row["n"] == 100
-        assert row["payload_bytes"] > 10_000
-        assert row["server_build_ms"] > 0
-        assert row["server_filter_ms"] > 0
-        assert row["peak_rss_mb"] > 50
-        assert row["browser_first_map_ms"] is None  # --no-browser
-        assert row["browser_filter_ms"] is None
-    # The compact project layer and simplified outlines send less than one marker each.
-    assert runs["gros"]["payload_bytes"] < runs["baseline"]["payload_bytes"]
-    boundaries = result["boundaries"]
-    assert boundaries["payload_bytes"] > 0
-    assert 0 <= boundaries["max_deviation_m"] <= 200
-    assert any("--no-browser" in note for note in result["notes"])

@@ -1,0 +1,92 @@
+"""What each implementation does on a run, server side: the dashboard's live map and the
+baseline's whole map, and what each keeps cached between runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import folium
+import geopandas as gpd
+
+from benchmarks import LANGUAGE
+from benchmarks.baseline import BASELINE_ST_FOLIUM_KWARGS, baseline_map
+from gros import assets, live_map, maps
+from gros.filters import ProjectFilter, apply_filter
+from gros.layers import RegionLayers
+
+# The theme chosen for each filter measurement; each keeps about a ninth of the projects.
+FILTER_THEMES = ("health", "education", "culture", "transport", "labour")
+
+
+def theme_filter(theme: str | None) -> ProjectFilter:
+    """The filter one chosen theme makes (None: the default view)."""
+    return ProjectFilter(themes=(theme,) if theme else ())
+
+
+# Where the benchmark's base map says the project data is: a file the app would serve.
+PROJECTS_URL = live_map.data_url(f"{assets.DATA_DIR}/projects-{LANGUAGE}-bench.json")
+
+
+@dataclass
+class Renderers:
+    """How a map becomes what the browser receives; the worker supplies them, since
+    they need streamlit_folium, which imports Streamlit.
+
+    ``st_folium(map, overlay, kwargs)`` renders as st_folium does (the baseline);
+    ``component(map)`` renders once as the dashboard's live map does
+    (``pages/_ui/folium_component.component_arguments``). Both return the strings handed over.
+    """
+
+    st_folium: Callable[[folium.Map, Any, dict[str, Any]], dict[str, str]]
+    component: Callable[[folium.Map], dict[str, Any]]
+
+
+def gros_cached(frame: gpd.GeoDataFrame) -> dict[str, Any]:
+    """What the dashboard computes once per catalogue and keeps in its cache: the
+    prepared project layer and the data file the browser fetches once."""
+    prepared = maps.prepare_projects(frame, LANGUAGE)
+    return {"prepared": prepared, "data": live_map.project_data(prepared, LANGUAGE).text}
+
+
+def gros_view(layers: RegionLayers, frame: gpd.GeoDataFrame, theme: str | None,
+              cached: dict[str, Any], renderers: Renderers, fresh: bool) -> dict[str, str]:
+    """What the map page does on a run: filter the projects and plan the live map
+    (:func:`gros.live_map.plan_live_map`, the page's own function). The base map is
+    built and rendered when ``fresh`` (a new view setting), else it comes from the cache.
+    """
+    shown = apply_filter(frame, theme_filter(theme))
+    plan = live_map.plan_live_map(shown, cached["prepared"], LANGUAGE, "none", maps.LAYERS,
+                                  PROJECTS_URL)
+    if fresh or "base" not in cached:
+        cached["base"] = renderers.component(plan.base.build(layers))
+    base = cached["base"]
+    return {"script": base["script"], "header": base["header"], "html": base["html"],
+            "feature_group": plan.selection,
+            # Fetched once per browser, then kept: part of the first view only.
+            "projects_data": cached["data"]}
+
+
+def baseline_view(layers: RegionLayers, frame: gpd.GeoDataFrame, theme: str | None,
+                  cached: None, renderers: Renderers, fresh: bool) -> dict[str, str]:
+    """What the baseline app does on every run: build the whole map, projects included,
+    and render it with st_folium."""
+    m = baseline_map(layers, apply_filter(frame, theme_filter(theme)))
+    return renderers.st_folium(m, None, BASELINE_ST_FOLIUM_KWARGS)
+
+
+VIEWS: dict[str, Callable[..., dict[str, str]]] = {
+    "gros": gros_view, "baseline": baseline_view,
+}
+# What each app computes once per data change and keeps cached (besides the frame).
+CACHED: dict[str, Callable[[gpd.GeoDataFrame], Any]] = {
+    "gros": gros_cached, "baseline": lambda _frame: None,
+}
+# What each app keeps in st.cache_data, which hands every rerun an unpickled copy: the
+# dashboard only its region layers (catalogue and prepared layer are st.cache_resource,
+# shared read-only), the baseline its layers and projects, as a first app does.
+COPIED_PER_RERUN: dict[str, Callable[[RegionLayers, gpd.GeoDataFrame], Any]] = {
+    "gros": lambda layers, _frame: layers,
+    "baseline": lambda layers, frame: (layers, frame),
+}

@@ -1,0 +1,96 @@
+"""The map page's live map as a plan: what the browser needs, without Streamlit.
+
+A filter change must not rebuild the map. So the plan keeps apart what changes rarely
+from what a rerun sends: the base map (boundaries, legend, the project layer's code),
+identified by :class:`BaseMap` and rendered once per view settings; the whole
+catalogue's project data (:func:`project_data`), published once as a file that the
+browser fetches and keeps; and, per rerun, which projects to show, a bitmap of a few
+kilobytes instead of every project's coordinates. The page (``pages/_ui/live_map.py``)
+caches and renders the plan; the benchmark measures the same function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+
+from gros import assets, maps
+from gros.layers import RegionLayers
+
+PROJECT_LAYER = "projects"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """The project data the browser fetches once: a file name stem and the file's text."""
+
+    stem: str
+    text: str
+
+
+def project_data(prepared: maps.PreparedProjects, language: str) -> DataFile:
+    """The whole catalogue's project layer data in ``language``, as one file."""
+    return DataFile(f"projects-{language}", prepared.data())
+
+
+def data_url(target: str) -> str:
+    """Where the map fetches a published file (``target`` relative to the static folder,
+    as :func:`gros.assets.publish_data` returns it)."""
+    return f"{assets.STREAMLIT_STATIC_BASE}/{target}"
+
+
+@dataclass(frozen=True)
+class BaseMap:
+    """What identifies a base map: it is built and rendered once for each of these."""
+
+    basemap: str
+    language: str
+    visible: tuple[str, ...]
+    projects_url: str | None
+
+    def build(self, layers: RegionLayers) -> folium.Map:
+        """The base map: no project in it, the project layer's code fetching the data."""
+        return maps.build_region_map(layers, basemap=self.basemap, language=self.language,
+                                     visible=self.visible, projects_url=self.projects_url)
+
+
+@dataclass(frozen=True)
+class LiveMapPlan:
+    """The live map of one run: its base map, and the script that shows the projects
+    (None without the project layer)."""
+
+    base: BaseMap
+    selection: str | None
+
+
+def shows_projects(visible: Sequence[str]) -> bool:
+    """Whether the layer set has the project layer, which needs the project data."""
+    return PROJECT_LAYER in visible
+
+
+def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | None,
+                  language: str, basemap: str, visible: Sequence[str],
+                  projects_url: str | None) -> LiveMapPlan:
+    """The live map showing the projects of ``shown`` (rows of the catalogue).
+
+    ``prepared`` (the catalogue's project layer) and ``projects_url`` (where its
+    :func:`project_data` is published) are needed only when :func:`shows_projects`.
+
+    Raises
+    ------
+    ValueError
+        If the project layer is visible but ``prepared`` or ``projects_url`` is missing.
+    """
+    layers = tuple(visible)
+    if not shows_projects(layers):
+        return LiveMapPlan(BaseMap(basemap, language, layers, None), None)
+    if prepared is None or projects_url is None:
+        given = "prepared projects" if prepared is not None else "no prepared projects"
+        raise ValueError(f"the layers {layers!r} include {PROJECT_LAYER!r}, which needs the "
+                         f"prepared projects and their data URL; got {given} and "
+                         f"projects_url={projects_url!r}")
+    return LiveMapPlan(BaseMap(basemap, language, layers, projects_url),
+                       maps.project_selection_script(prepared, shown))

@@ -1,0 +1,63 @@
+"""Loading the dashboard's data from its settings: region layers, store, catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import geopandas as gpd
+
+from gros import gisco, regions
+from gros.layers import RegionLayers, build_region_layers, regions_touched
+from gros.projects import projects_frame
+from gros.seed import read_seed_projects
+from gros.settings import Settings
+from gros.store import ProjectStore, StoredProject
+
+
+def load_region_layers(settings: Settings, progress: gisco.Progress | None = None) -> RegionLayers:
+    """Boundaries (cached or downloaded) combined with the curated region tables.
+
+    Raises
+    ------
+    gisco.BoundariesUnavailable, regions.CuratedDataError, regions.UnknownNutsCodes
+    """
+    boundaries = gisco.load(gisco.NutsSource.from_settings(settings), progress)
+    return build_region_layers(
+        boundaries,
+        regions.read_euregios(),
+        regions.read_memberships(),
+        regions.read_border_provinces(),
+        settings.simplify_tolerance_m,
+    )
+
+
+def open_store(settings: Settings) -> ProjectStore:
+    """The configured store, seeded from ``geodata/`` on first use."""
+    store = ProjectStore.from_settings(settings)
+    store.ensure_seeded(read_seed_projects())
+    return store
+
+
+def catalogue_frame(stored: Sequence[StoredProject], layers: RegionLayers | None
+                    ) -> gpd.GeoDataFrame:
+    """Stored projects as a frame, with the Euregios and border provinces each touches.
+
+    Without region layers (boundaries unavailable) the two derived columns hold
+    empty lists.
+    """
+    frame = projects_frame(s.project for s in stored)
+    frame["version"] = [s.version for s in stored]
+    frame["updated_at"] = [s.updated_at for s in stored]
+    if layers is None or frame.empty:
+        frame["euregios"] = [[] for _ in range(len(frame))]
+        frame["border_provinces"] = [[] for _ in range(len(frame))]
+        return frame
+    touched = regions_touched(layers, frame.geometry)
+    frame["euregios"] = touched["euregios"].to_numpy()
+    frame["border_provinces"] = touched["border_provinces"].to_numpy()
+    return frame
+
+
+def project_catalogue(store: ProjectStore, layers: RegionLayers | None) -> gpd.GeoDataFrame:
+    """Every project in ``store`` as :func:`catalogue_frame` makes it."""
+    return catalogue_frame(store.all(), layers)

@@ -1,0 +1,80 @@
+"""The benchmark's command line: no Streamlit in the harness, the forwarder, a smoke run.
+
+The smoke run measures N=100 without a browser; the full benchmark (all sizes,
+Chromium) is run by hand, see benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+RUN_KEYS = {"n", "impl", "payload_bytes", "server_build_ms", "server_filter_ms",
+            "browser_first_map_ms", "browser_filter_ms", "peak_rss_mb"}
+
+
+def _python(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=REPO, timeout=60, check=True)
+    return done.stdout.strip()
+
+
+def test_the_harness_never_imports_streamlit():
+    # Only the worker and the baseline app, each in a process of its own, import it.
+    code = ("import importlib, pkgutil, sys, benchmarks\n"
+            "for found in pkgutil.iter_modules(benchmarks.__path__):\n"
+            "    if found.name not in ('__main__', 'server_worker', 'baseline_app'):\n"
+            "        importlib.import_module('benchmarks.' + found.name)\n"
+            "print('streamlit' in sys.modules)")
+    assert _python(code) == "False"
+
+
+def test_the_core_imports_the_benchmark_only_when_asked():
+    assert _python("import sys, gros.cli; print('benchmarks' in sys.modules)") == "False"
+
+
+def _gros_bench(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "gros", "bench", *arguments],
+                          capture_output=True, text=True, cwd=REPO, timeout=60, check=False)
+
+
+def test_gros_bench_forwards_its_options_to_the_benchmark():
+    shown = _gros_bench("--help")
+    assert shown.returncode == 0
+    assert "python -m benchmarks" in shown.stdout and "--no-browser" in shown.stdout
+    refused = _gros_bench("--quick", "--sizes", "100,x")
+    assert refused.returncode == 1
+    assert "--sizes expects comma-separated counts" in refused.stderr and "'x'" in refused.stderr
+
+
+def test_a_small_run_prints_the_json_the_checks_read(mirror_env, mirror_layers):
+    # mirror_layers has filled the boundary cache, so the run starts at once.
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--sizes", "100", "--no-browser", "--json"],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, **mirror_env},
+        timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout)
+    assert result["machine"]
+    assert {"runs", "boundaries"} <= set(result)
+    runs = {row["impl"]: row for row in result["runs"]}
+    assert set(runs) == {"gros", "baseline"}
+    for row in runs.values():
+        assert set(row) >= RUN_KEYS
+        assert row["n"] == 100
+        assert row["payload_bytes"] > 10_000
+        assert row["server_build_ms"] > 0
+        assert row["server_filter_ms"] > 0
+        assert row["peak_rss_mb"] > 50
+        assert row["browser_first_map_ms"] is None  # --no-browser
+        assert row["browser_filter_ms"] is None
+    # The compact project layer and simplified outlines send less than one marker each.
+    assert runs["gros"]["payload_bytes"] < runs["baseline"]["payload_bytes"]
+    boundaries = result["boundaries"]
+    assert boundaries["payload_bytes"] > 0
+    assert 0 <= boundaries["max_deviation_m"] <= 200
+    assert any("--no-browser" in note for note in result["notes"])
