@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import geopandas as gpd
 import pytest
@@ -12,7 +10,6 @@ import shapely
 
 from gros import maps
 from gros.live_map import BaseMap, data_url, plan_live_map, project_data, shows_projects
-from tests.conftest import REPO
 
 URL = "../../app/static/data/projects-en-0123.json"
 
@@ -69,13 +66,3 @@ def test_the_data_file_is_the_whole_catalogue_in_the_language(frame):
     assert data.text == prepared.data() and json.loads(data.text)["count"] == len(frame)
     assert data_url("data/projects-fr-ab.json") == "../../app/static/data/projects-fr-ab.json"
 
-
-def test_the_core_never_imports_streamlit():
-    code = ("import importlib, pkgutil, sys, gros\n"
-            "for found in pkgutil.iter_modules(gros.__path__):\n"
-            "    if found.name != '__main__':\n"
-            "        importlib.import_module('gros.' + found.name)\n"
-            "print(sorted(name for name in sys.modules if name.startswith('streamlit')))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=REPO, timeout=120, check=True)
-    assert done.stdout.strip() == "[]"
