@@ -40,16 +40,13 @@ Choices worth knowing:
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
-import math
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -57,245 +54,47 @@ import shapely
 import shapely.geometry
 
 from gros import coords, themes
+from gros.importers.cells import cell_text, first, fold, fold_index, quoted, split_items, trimmed
+from gros.importers.result import ImportFileError, ImportResult, Rejection
+from gros.importers.values import (
+    derived_id,
+    keep_id,
+    nuts3_code,
+    parse_amount,
+    parse_country,
+    parse_date,
+    status_from_dates,
+    theme_ids,
+    theme_items,
+)
+from gros.importers.vocabulary import (
+    ALIASES,
+    COUNTRY_NAMES,
+    KEEP_ALIASES,
+    KEEP_PARTNER_ALIASES,
+    KEEP_URL,
+    MONTHS,
+    MULTI_COLUMN_KEYS,
+    PRECISION_WORDS,
+    STATUS_WORDS,
+    TITLE_KEYS,
+    TRUE_WORDS,
+)
 from gros.projects import Problem, Project, ProjectInvalid, project_from_record
-from gros.text import spreadsheet_safe
+
+__all__ = [
+    "ALIASES", "COUNTRY_NAMES", "DEFAULT_MAX_BYTES", "FORMATS", "KEEP_ALIASES",
+    "KEEP_PARTNER_ALIASES", "KEEP_URL", "MB", "MONTHS", "MULTI_COLUMN_KEYS", "PRECISION_WORDS",
+    "STATUS_WORDS", "TITLE_KEYS", "ImportFileError", "ImportResult", "Rejection", "derived_id",
+    "keep_id", "parse_amount", "parse_country", "parse_date", "read_projects",
+]
 
 FORMATS = ("csv", "xlsx", "geojson", "keep")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MB = 1024 * 1024
 
-# Record keys of gros.projects.COLUMNS, plus the inputs the importer turns into them.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "id": ("id", "project id", "projectnummer", "projectnr", "projektnummer", "projektnr",
-           "projekt-id", "kenmerk", "identifier"),
-    "title": ("title", "titel", "naam", "projectnaam", "projecttitel", "projektname",
-              "projekttitel", "projekt", "project", "name", "project name", "project title",
-              "project name in english", "bezeichnung", "titre", "intitulé", "nom du projet"),
-    "title_nl": ("title_nl", "titel nl", "naam nl", "titel nederlands", "nederlandse titel",
-                 "dutch title", "niederländischer titel", "titre nl"),
-    "title_de": ("title_de", "titel de", "naam de", "titel duits", "duitse titel",
-                 "german title", "deutscher titel", "titel deutsch", "titre de"),
-    "title_fr": ("title_fr", "titel fr", "naam fr", "titel frans", "franse titel",
-                 "french title", "französischer titel", "titre fr"),
-    "title_en": ("title_en", "titel en", "naam en", "titel engels", "engelse titel",
-                 "english title", "englischer titel", "titre en"),
-    "description": ("description", "omschrijving", "beschrijving", "projectomschrijving",
-                    "projectbeschrijving", "samenvatting", "toelichting", "beschreibung",
-                    "projektbeschreibung", "kurzbeschreibung", "zusammenfassung", "summary",
-                    "project description", "project summary", "description in english",
-                    "résumé"),
-    "themes": ("themes", "theme", "thema", "thema's", "themas", "themen", "thematiek",
-               "themenbereich", "themenfeld", "topic", "topics", "onderwerp", "thème",
-               "thematic", "thematic1", "thematic2", "thematic3", "theme 1", "theme 2",
-               "theme 3", "thema 1", "thema 2", "thema 3"),
-    "status": ("status", "projectstatus", "projektstatus", "project status", "state", "statut",
-               "fase", "phase"),
-    "start": ("start", "begin", "startdatum", "begindatum", "beginn", "projektbeginn",
-              "projektstart", "projectbegin", "projectstart", "project start", "start date",
-              "startjaar", "beginjaar", "startjahr", "start year", "from", "van", "von",
-              "laufzeit von", "looptijd van", "début", "date de début"),
-    "end": ("end", "eind", "einde", "einddatum", "ende", "enddatum", "projektende",
-            "projecteinde", "project end", "end date", "eindjaar", "endjahr", "end year",
-            "to", "tot", "bis", "laufzeit bis", "looptijd tot", "fin", "date de fin"),
-    "programme": ("programme", "program", "programma", "programm", "förderprogramm", "funding",
-                  "funding programme", "funding program", "financiering",
-                  "financieringsprogramma", "subsidieprogramma", "fonds", "fund",
-                  "interreg programme", "interreg-programm", "programme name"),
-    "budget_eur": ("budget_eur", "budget", "budget (eur)", "budget in eur", "begroting",
-                   "totaal budget", "totale begroting", "totale kosten", "projectbudget",
-                   "gesamtbudget", "gesamtkosten", "projektbudget", "projektvolumen",
-                   "total budget", "total cost", "total costs", "project budget",
-                   "project's total budget / expenditure", "total eligible budget",
-                   "budget total", "coût total"),
-    "eu_contribution_eur": ("eu_contribution_eur", "eu contribution", "eu-bijdrage",
-                            "eu-subsidie", "eu-financiering", "efro", "efro-bijdrage",
-                            "interreg-subsidie", "eu-förderung", "efre", "efre-mittel",
-                            "eu-mittel", "eu-zuschuss", "eu-beitrag", "eu funding",
-                            "eu co-financing", "eu grant", "erdf", "erdf contribution",
-                            "project's eu funding", "feder"),
-    "lead_partner": ("lead_partner", "lead partner", "penvoerder", "hoofdaanvrager",
-                     "aanvrager", "federführender partner", "federführung", "projektträger",
-                     "lead beneficiary", "lead organisation", "lead organization",
-                     "coordinator", "coördinator", "koordinator", "chef de file"),
-    "lead_partner_country": ("lead_partner_country", "lead partner country",
-                             "land penvoerder", "penvoerder land", "land leadpartner",
-                             "leadpartner land", "land lead partner",
-                             "lead partner country code", "country of lead partner",
-                             "pays du chef de file"),
-    "partners": ("partners", "partner", "projectpartners", "projektpartner", "project partners",
-                 "partnerorganisaties", "partnerorganisationen", "beteiligte", "partenaires"),
-    "countries": ("countries", "country", "landen", "land", "länder", "country codes",
-                  "landcodes", "pays"),
-    "precision": ("precision", "precisie", "nauwkeurigheid", "genauigkeit", "précision",
-                  "location precision", "locatieprecisie"),
-    "sources": ("sources", "source", "bron", "bronnen", "quelle", "quellen", "url", "urls",
-                "link", "links", "website", "webseite", "webpagina", "homepage",
-                "project website", "source url", "bron url", "meer informatie",
-                "more information", "weitere informationen", "site web", "lien"),
-    "last_verified": ("last_verified", "last verified", "laatst gecontroleerd",
-                      "laatst geverifieerd", "gecontroleerd op", "zuletzt geprüft",
-                      "geprüft am", "verified", "dernière vérification"),
-    "stations": ("stations", "station", "stationen", "bahnhöfe", "bahnhof", "gares"),
-    "lat": ("lat", "latitude", "breedtegraad", "noorderbreedte", "breitengrad", "breite",
-            "geografische breite", "lat (wgs84)", "latitude (wgs84)"),
-    "lon": ("lon", "lng", "long", "longitude", "lengtegraad", "oosterlengte", "längengrad",
-            "länge", "geografische länge", "lon (wgs84)", "longitude (wgs84)"),
-    "x": ("x", "x-coördinaat", "x-koordinate", "x-coordinate", "x (rd)", "rd x", "x lambert",
-          "easting", "rechtswert", "xcoord"),
-    "y": ("y", "y-coördinaat", "y-koordinate", "y-coordinate", "y (rd)", "rd y", "y lambert",
-          "northing", "hochwert", "ycoord"),
-    "wkt": ("wkt", "geometry", "geometrie", "geom", "the_geom", "wkt geometry", "shape",
-            "geometry (wkt)", "géométrie"),
-    "nuts3": ("nuts3", "nuts 3", "nuts3 code", "nuts3 region", "nuts3-regio",
-              "nuts3 (or equivalent)", "nuts3 code (or equivalent)"),
-    "acronym": ("acronym", "project acronym", "acroniem", "afkorting", "akronym", "kurztitel",
-                "short name", "acronyme"),
-    # keep.eu 2021–2027: the programme's own project id, only used to join the partners.
-    "keep_project_id": ("project id (2021-2027 only)",),
-    "keep_page_id": ("keep id", "keep.eu id", "keep project id"),
-}
-# In a keep.eu projects sheet "Country" is the lead partner's country, not the project's.
-KEEP_ALIASES: dict[str, tuple[str, ...]] = {
-    **ALIASES,
-    "countries": ("countries", "landen", "länder"),
-    "lead_partner_country": (*ALIASES["lead_partner_country"], "country", "country code"),
-}
-KEEP_PARTNER_ALIASES: dict[str, tuple[str, ...]] = {
-    "acronym": ("acronym", "project acronym", "project"),
-    "keep_project_id": ("project id (2021-2027 only)", "project id"),
-    "programme": ("programme", "program"),
-    "name": ("project partner", "partner", "partner name", "name", "organisation",
-             "organization", "organisation name", "organisation in english",
-             "partner organisation", "beneficiary"),
-    "country_code": ("country code",),
-    "country": ("country",),
-    "lead": ("lead partner", "lead", "is lead partner", "lead partner (yes/no)"),
-    "nuts3": ("nuts3", "nuts 3", "nuts3 code", "nuts3 (or equivalent)",
-              "nuts3 code (or equivalent)"),
-}
-# Keys that may come from several columns at once (Thematic1–3, a URL and a website).
-MULTI_COLUMN_KEYS = frozenset({"themes", "sources"})
-TITLE_KEYS = ("title", "title_en", "title_nl", "title_de", "title_fr")
-
-COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
-    "NL": ("nld", "nederland", "netherlands", "the netherlands", "niederlande", "pays-bas",
-           "holland"),
-    "DE": ("deu", "duitsland", "deutschland", "germany", "allemagne",
-           "bundesrepublik deutschland"),
-    "BE": ("bel", "belgië", "belgie", "belgique", "belgien", "belgium", "belgië/belgique",
-           "belgique/belgië", "belgien/belgique"),
-    "LU": ("lux", "luxemburg", "luxembourg"),
-    "FR": ("fra", "frankrijk", "frankreich", "france"),
-    "GB": ("gbr", "united kingdom", "verenigd koninkrijk", "vereinigtes königreich",
-           "royaume-uni", "great britain"),
-    "DK": ("dnk", "denemarken", "dänemark", "denmark", "danemark"),
-    "AT": ("aut", "oostenrijk", "österreich", "austria", "autriche"),
-    "CH": ("che", "zwitserland", "schweiz", "switzerland", "suisse"),
-    "PL": ("pol", "polen", "poland", "pologne"),
-    "CZ": ("cze", "tsjechië", "tschechien", "czechia", "czech republic", "tchéquie"),
-    "IT": ("ita", "italië", "italien", "italy", "italie"),
-    "ES": ("esp", "spanje", "spanien", "spain", "espagne"),
-    "PT": ("prt", "portugal"),
-    "IE": ("irl", "ierland", "irland", "ireland", "irlande"),
-    "SE": ("swe", "zweden", "schweden", "sweden", "suède"),
-    "NO": ("nor", "noorwegen", "norwegen", "norway", "norvège"),
-    "FI": ("fin", "finland", "finnland", "finlande"),
-}
-STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "planned": ("planned", "gepland", "in voorbereiding", "nog niet gestart", "geplant",
-                "in planung", "prévu", "not started", "future"),
-    "ongoing": ("ongoing", "on-going", "lopend", "actief", "in uitvoering", "laufend", "aktiv",
-                "in durchführung", "active", "running", "in progress", "en cours"),
-    "completed": ("completed", "complete", "afgerond", "voltooid", "afgesloten", "beëindigd",
-                  "abgeschlossen", "beendet", "closed", "finished", "ended", "done",
-                  "terminé", "clôturé", "achevé"),
-}
-PRECISION_WORDS: dict[str, tuple[str, ...]] = {
-    "exact": ("exact", "precies", "exakt", "genau", "exacte", "point", "punt"),
-    "municipality": ("municipality", "gemeente", "gemeinde", "commune", "city", "stad",
-                     "stadt"),
-    "nuts3": ("nuts3", "nuts 3", "regio", "region", "kreis", "arrondissement"),
-}
-MONTHS: dict[str, int] = {
-    **dict.fromkeys(("jan", "januari", "januar", "january", "janvier"), 1),
-    **dict.fromkeys(("feb", "februari", "februar", "february", "février"), 2),
-    **dict.fromkeys(("mrt", "mar", "maart", "märz", "maerz", "march", "mars"), 3),
-    **dict.fromkeys(("apr", "april", "avril"), 4),
-    **dict.fromkeys(("mei", "mai", "may"), 5),
-    **dict.fromkeys(("jun", "juni", "june", "juin"), 6),
-    **dict.fromkeys(("jul", "juli", "july", "juillet"), 7),
-    **dict.fromkeys(("aug", "augustus", "august", "août"), 8),
-    **dict.fromkeys(("sep", "sept", "september", "septembre"), 9),
-    **dict.fromkeys(("okt", "oct", "oktober", "october", "octobre"), 10),
-    **dict.fromkeys(("nov", "november", "novembre"), 11),
-    **dict.fromkeys(("dec", "dez", "december", "dezember", "décembre"), 12),
-}
-KEEP_URL = "https://keep.eu"
-_TRUE_WORDS = {"yes", "ja", "y", "j", "true", "waar", "wahr", "1", "x", "lead", "leadpartner",
-               "lp", "oui", "vrai"}
 _MAX_LISTED = 10
 _LOCATION_KEYS = frozenset({"geometry", "x", "y", "lat", "lon", "wkt", "nuts3"})
-
-
-class ImportFileError(ValueError):
-    """A file that cannot be imported at all; the message names the file and says why."""
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """One reason one row was not imported, with the row's values to export and fix."""
-
-    row: int
-    column: str
-    reason: str
-    values: dict[str, str] = field(default_factory=dict, hash=False)
-
-
-@dataclass
-class ImportResult:
-    """The projects read from one file, the rows refused and what the reader noticed."""
-
-    source_name: str
-    format: str
-    rows: int
-    accepted: list[Project] = field(default_factory=list)
-    rejected: list[Rejection] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def rejected_rows(self) -> set[int]:
-        """Numbers of the rows with at least one rejection."""
-        return {rejection.row for rejection in self.rejected}
-
-    def to_json(self) -> dict:
-        """A JSON-ready summary: counts, every rejection and every warning."""
-        return {
-            "rows": self.rows,
-            "accepted": len(self.accepted),
-            "rejected": [{"row": r.row, "column": r.column, "reason": r.reason}
-                         for r in self.rejected],
-            "warnings": list(self.warnings),
-        }
-
-    def rejected_csv(self) -> bytes:
-        """The rejections as UTF-8 CSV with a BOM (so Excel reads it as UTF-8).
-
-        Columns: ``row``, ``column``, ``reason``, then the original columns of the rows.
-        """
-        originals: list[str] = []
-        for rejection in self.rejected:
-            originals.extend(name for name in rejection.values if name not in originals)
-        own = ("row", "column", "reason")
-        # A file may have its own "reason" column; keep it apart from ours.
-        names = [f"{name} (original)" if name in own else name for name in originals]
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow([*own, *names])
-        for rejection in self.rejected:
-            # Cells come from the uploaded file: never let them run as formulas.
-            writer.writerow([spreadsheet_safe(cell) for cell in (
-                rejection.row, rejection.column, rejection.reason,
-                *(rejection.values.get(name, "") for name in originals))])
-        return buffer.getvalue().encode("utf-8-sig")
 
 
 def read_projects(data: bytes, filename: str, format: str | None = None, *,
@@ -350,7 +149,7 @@ def read_projects(data: bytes, filename: str, format: str | None = None, *,
     first, *others = sheets
     if others:
         reader.warnings.append(f"Only the first sheet {first[0]!r} was read; not read: "
-                               f"{_quoted(n for n, _ in others)}")
+                               f"{quoted(n for n, _ in others)}")
     table = _table(first[1], name, f" (sheet {first[0]!r})", strict=False)
     return reader.read_table(table, "xlsx", ALIASES)
 
@@ -474,7 +273,7 @@ def _table(rows: Iterable[tuple[int, Sequence[Any]]], name: str, where: str, *,
     header: Sequence[Any] | None = None
     data: list[tuple[int, Sequence[Any]]] = []
     for number, cells in rows:
-        if not any(_text(c) for c in cells):
+        if not any(trimmed(c) for c in cells):
             continue
         if header is None:
             header = cells
@@ -484,19 +283,19 @@ def _table(rows: Iterable[tuple[int, Sequence[Any]]], name: str, where: str, *,
         raise ImportFileError(f"{name!r}{where} has no header row; it holds no values")
 
     def last(cells: Sequence[Any]) -> int:
-        return max((i + 1 for i, c in enumerate(cells) if _text(c)), default=0)
+        return max((i + 1 for i, c in enumerate(cells) if trimmed(c)), default=0)
 
     width = last(header) if strict else max([last(header), *(last(c) for _, c in data)])
     headers: list[str] = []
     for i in range(width):
-        title = _text(header[i]) if i < len(header) else ""
+        title = trimmed(header[i]) if i < len(header) else ""
         title = title or f"(column {i + 1})"
         headers.append(title if title not in headers else f"{title} ({i + 1})")
     table = _Table(headers, [])
     for number, cells in data:
         table.rows.append((number, list(cells[:width]) + [None] * (width - len(cells))))
         extra = [(f"(column {width + i + 1})", c) for i, c in enumerate(cells[width:])
-                 if _text(c)]
+                 if trimmed(c)]
         if extra:
             table.surplus[number] = extra
     return table
@@ -534,48 +333,34 @@ def _workbook_sheets(data: bytes, name: str) -> list[tuple[str, list[tuple[int, 
 
 def _projects_sheet(names: Iterable[str]) -> str | None:
     for name in names:
-        key = _key(name)
+        key = fold(name)
         if "project" in key and ("partner" not in key or "leadpartner" in key):
             return name
     return None
 
 
 def _partners_sheet(names: Iterable[str], projects: str | None) -> str | None:
-    return next((n for n in names if n != projects and "partner" in _key(n)), None)
+    return next((n for n in names if n != projects and "partner" in fold(n)), None)
 
 
 def _looks_like_keep(sheets: list[tuple[str, list]]) -> bool:
     names = [name for name, _ in sheets]
-    if any(_key(n).startswith(("projectsleadpartner", "searchresultsproject")) for n in names):
+    if any(fold(n).startswith(("projectsleadpartner", "searchresultsproject")) for n in names):
         return True
     projects = _projects_sheet(names)
     if projects is None or _partners_sheet(names, projects) is None:
         return False
     rows = dict(sheets)[projects]
-    header = next((cells for _, cells in rows if any(_text(c) for c in cells)), ())
-    keys = {_key(_text(c)) for c in header}
+    header = next((cells for _, cells in rows if any(trimmed(c) for c in cells)), ())
+    keys = {fold(trimmed(c)) for c in header}
     return bool(keys & {"acronym", "projectacronym"}) and bool(
         keys & {"thematic1", "theme1", "programme"})
 
 
 # --- columns ------------------------------------------------------------------------------
 
-def _key(text: Any) -> str:
-    """``text`` folded for matching: no case, accents, spaces or punctuation."""
-    folded = unicodedata.normalize("NFKD", str(text)).casefold()
-    return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))
-
-
-def _index(aliases: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    index: dict[str, str] = {}
-    for target, names in aliases.items():
-        for alias in names:
-            index.setdefault(_key(alias), target)
-    return index
-
-
-_WORD_INDEXES: dict[str, dict[str, str]] = {"status": _index(STATUS_WORDS),
-                                             "precision": _index(PRECISION_WORDS)}
+_WORD_INDEXES: dict[str, dict[str, str]] = {"status": fold_index(STATUS_WORDS),
+                                             "precision": fold_index(PRECISION_WORDS)}
 
 
 @dataclass
@@ -596,12 +381,12 @@ class _Columns:
 
 
 def _columns(headers: list[str], aliases: Mapping[str, Iterable[str]]) -> _Columns:
-    index = _index(aliases)
+    index = fold_index(aliases)
     by_key: dict[str, list[int]] = {}
     ignored: list[str] = []
     doubles: list[str] = []
     for i, header in enumerate(headers):
-        key = index.get(_key(header))
+        key = index.get(fold(header))
         if key is None:
             ignored.append(header)
         elif key in by_key and key not in MULTI_COLUMN_KEYS:
@@ -612,278 +397,6 @@ def _columns(headers: list[str], aliases: Mapping[str, Iterable[str]]) -> _Colum
 
 
 # --- values -------------------------------------------------------------------------------
-
-def _cell_text(value: Any) -> str:
-    """A cell as the text a person would see, for exports and messages."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return "" if math.isnan(value) else str(value)
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def _text(value: Any) -> str:
-    return _cell_text(value).strip()
-
-
-def _first(values: Sequence[Any] | None) -> Any:
-    """The first non-blank of a key's column values, else None."""
-    for value in values or ():
-        if isinstance(value, (list, dict)) or _text(value):
-            return value
-    return None
-
-
-_AMOUNT_WORDS = re.compile(r"(?i)^(eur(os?)?\b|€)\s*|\s*(eur(os?)?|€)$")
-
-
-def parse_amount(value: Any) -> float:
-    """An amount in euro from a number or text in either convention.
-
-    ``2,347,070.39``, ``2.347.070,39``, ``1 234,50``, ``€ 1.000`` and ``1.000,-`` all
-    work; a single ``.`` or ``,`` followed by exactly three digits groups thousands.
-
-    Raises
-    ------
-    ValueError
-        Showing the value, when it is not an amount or its marks are ambiguous.
-    """
-    if isinstance(value, bool):
-        raise ValueError(f"expected an amount in EUR, got {value!r}")
-    if isinstance(value, (int, float)):
-        if not math.isfinite(value):
-            raise ValueError(f"expected an amount in EUR, got {value!r}")
-        return float(value)
-    text = re.sub(r"[\u00a0\u2009\u202f]", " ", str(value)).strip()
-    text = _AMOUNT_WORDS.sub("", text).strip()
-    text = _AMOUNT_WORDS.sub("", text).strip()
-    text = re.sub(r"[.,]-{1,2}$", "", text)  # "1.000,-" is Dutch for a round amount
-    sign = -1.0 if text.startswith("-") else 1.0
-    text = text.lstrip("+-").strip()
-    if " " in text:
-        if not re.fullmatch(r"\d{1,3}( \d{3})+([.,]\d+)?", text):
-            raise ValueError(f"expected an amount in EUR with spaces between groups of three "
-                             f"digits, got {value!r}")
-        text = text.replace(" ", "")
-    if not re.fullmatch(r"\d[\d.,]*", text) or not text[-1].isdigit():
-        raise ValueError(f"expected an amount in EUR such as 1.234.567,89 or 1,234,567.89, "
-                         f"got {value!r}")
-    dots, commas = text.count("."), text.count(",")
-    if dots and commas:
-        decimal = "." if text.rfind(".") > text.rfind(",") else ","
-        group = "," if decimal == "." else "."
-        if not re.fullmatch(rf"\d{{1,3}}(\{group}\d{{3}})*\{decimal}\d+", text):
-            raise ValueError(f"expected thousands groups of three digits before the decimal "
-                             f"mark, got {value!r}")
-        return sign * float(text.replace(group, "").replace(decimal, "."))
-    mark = "." if dots else "," if commas else ""
-    if not mark:
-        return sign * float(text)
-    if text.count(mark) > 1:
-        if not re.fullmatch(rf"\d{{1,3}}(\{mark}\d{{3}})+", text):
-            raise ValueError(f"{mark!r} appears more than once but not between groups of three "
-                             f"digits in {value!r}")
-        return sign * float(text.replace(mark, ""))
-    whole, fraction = text.split(mark)
-    if len(fraction) == 3 and 1 <= len(whole) <= 3 and whole[0] != "0":
-        return sign * float(whole + fraction)  # 1.500 and 1,500 are both fifteen hundred
-    return sign * float(f"{whole}.{fraction}")
-
-
-_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-_YMD = re.compile(rf"^(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_TIME}$")
-_DMY = re.compile(rf"^(\d{{1,2}})([-/.])(\d{{1,2}})\2(\d{{4}}){_TIME}$")
-_YM = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
-_MY = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
-_NAMED = re.compile(r"^(?:(\d{1,2})\.?\s+)?([^\W\d_]+)\.?\s+(\d{4})$")
-_EXCEL_EPOCH = date(1899, 12, 30)
-
-
-def parse_date(value: Any) -> str:
-    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` from a date, an Excel date or text.
-
-    Text may be ``2015-11-20``, ``2016/01/01``, ``20.11.2015``, ``20-11-2015``,
-    ``20 november 2015``, ``11/2015`` or ``2015``; day and month are read day first.
-
-    Raises
-    ------
-    ValueError
-        Showing the value, when it is not a date or not a real one.
-    """
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if math.isfinite(value) and float(value).is_integer() and 1000 <= value <= 2999:
-            return str(int(value))
-        if math.isfinite(value) and 20_000 <= value <= 80_000:  # an Excel serial date
-            return (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
-        raise ValueError(f"expected a year or a date, got {value!r}")
-    text = " ".join(str(value).split())
-    if re.fullmatch(r"\d{4}", text):
-        return _year(text, value)
-    if match := _YMD.match(text):
-        return _ymd(match.group(1), match.group(3), match.group(4), value)
-    if match := _DMY.match(text):
-        day, month, year = match.group(1), match.group(3), match.group(4)
-        if int(month) > 12 >= int(day):
-            raise ValueError(f"dates are read day first (DD-MM-YYYY), and {value!r} has no "
-                             f"month {int(month)}; is it written month first?")
-        return _ymd(year, month, day, value)
-    if match := _YM.match(text):
-        return _ymd(match.group(1), match.group(2), None, value)
-    if match := _MY.match(text):
-        return _ymd(match.group(2), match.group(1), None, value)
-    if (match := _NAMED.match(text)) and _key(match.group(2)) in _MONTH_KEYS:
-        month = str(_MONTH_KEYS[_key(match.group(2))])
-        return _ymd(match.group(3), month, match.group(1), value)
-    raise ValueError(f"expected a year or a date such as 2015-11-20, 20.11.2015 or 2016/01/01, "
-                     f"got {value!r}")
-
-
-_MONTH_KEYS = {_key(name): month for name, month in MONTHS.items()}
-
-
-def _year(text: str, value: Any) -> str:
-    if not 1000 <= int(text) <= 2999:
-        raise ValueError(f"expected a year between 1000 and 2999, got {value!r}")
-    return text
-
-
-def _ymd(year: str, month: str, day: str | None, value: Any) -> str:
-    _year(year, value)
-    try:
-        parsed = date(int(year), int(month), int(day or 1))
-    except ValueError:
-        raise ValueError(f"not a real date: {value!r}") from None
-    return parsed.isoformat() if day else parsed.isoformat()[:7]
-
-
-def _period_bounds(period: str) -> tuple[date, date]:
-    """First and last day of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-    parts = [int(p) for p in period.split("-")]
-    if len(parts) == 3:
-        day = date(*parts)
-        return day, day
-    if len(parts) == 2:
-        first = date(parts[0], parts[1], 1)
-        return first, (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(1)
-    return date(parts[0], 1, 1), date(parts[0], 12, 31)
-
-
-def _status_from_dates(start: str | None, end: str | None, today: date) -> str | None:
-    if start and _period_bounds(start)[0] > today:
-        return "planned"
-    if end and _period_bounds(end)[1] < today:
-        return "completed"
-    return "ongoing" if start or end else None
-
-
-_COUNTRIES = {_key(name): code for code, names in COUNTRY_NAMES.items() for name in names}
-
-
-def parse_country(value: Any) -> str:
-    """A two-letter country code from a code (kept as given) or a country name.
-
-    Raises
-    ------
-    ValueError
-        Showing the value, when it is neither.
-    """
-    text = _text(value)
-    if re.fullmatch(r"[A-Za-z]{2}", text):
-        return text.upper()
-    code = _COUNTRIES.get(_key(text))
-    if code is None and "/" in text:  # bilingual names such as "België / Belgique"
-        found = {_COUNTRIES.get(_key(part)) for part in text.split("/")}
-        code = found.pop() if len(found) == 1 else None
-    if code is None:
-        raise ValueError(f"expected a two-letter country code or a country name such as "
-                         f"Nederland, Deutschland or Belgique, got {value!r}")
-    return code
-
-
-def _split(value: Any, separators: str = ";|\n") -> list[str]:
-    """Items of a list, or of text separated by ``;``, ``|`` or new lines (else commas)."""
-    if isinstance(value, (list, tuple)):
-        return [_text(v) for v in value if _text(v)]
-    text = _text(value)
-    if not any(s in text for s in separators):
-        separators = ","
-    return [part.strip() for part in re.split(f"[{re.escape(separators)}]", text)
-            if part.strip()]
-
-
-def _nuts3_code(value: Any) -> str:
-    """``DEA34`` from ``"DEA34  / Borken"``, ``"BE221 - Arr. Hasselt"`` or ``"nl423"``."""
-    match = re.match(r"^\s*([A-Za-z]{2}[A-Za-z0-9]{3})(?![A-Za-z0-9])", _text(value))
-    if not match:
-        raise ValueError(f"expected a NUTS-3 code such as 'DEA34', got {value!r}")
-    return match.group(1).upper()
-
-
-def _slug(text: str, limit: int) -> str:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].rstrip("-")
-
-
-def derived_id(title: str, programme: str | None = None) -> str:
-    """A stable id from the title and programme: the same row gets the same id every time."""
-    normal = "|".join(" ".join(t.split()).casefold() for t in (title, programme or ""))
-    digest = hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
-    return f"{_slug(title, 60) or 'project'}-{digest}"
-
-
-def keep_id(acronym: str) -> str:
-    """The id of a keep.eu project: ``keep-`` and the slug of its acronym (or name)."""
-    return f"keep-{_slug(acronym, 100) or derived_id(acronym)}"
-
-
-def _is_theme_phrase(text: str) -> bool:
-    # Some names contain commas ("Milieu, klimaat, water en energie", "Governance,
-    # partnership"); splitting them at the comma would make two unknown themes.
-    return bool(_theme_ids(text))
-
-
-def _theme_items(value: Any) -> list[str]:
-    """Theme words from a list or a cell separated by ``;``, ``|``, new lines or commas."""
-    if isinstance(value, (list, tuple)):
-        return [_text(v) for v in value if _text(v)]
-    items: list[str] = []
-    for part in re.split(r"[;|\n]", _text(value)):
-        pieces = [p.strip() for p in part.split(",")]
-        start = 0
-        while start < len(pieces):
-            end = next((e for e in range(len(pieces), start + 1, -1)
-                        if _is_theme_phrase(", ".join(pieces[start:e]))), start + 1)
-            if joined := ", ".join(pieces[start:end]).strip():
-                items.append(joined)
-            start = end
-    return items
-
-
-def _theme_ids(item: str) -> list[str]:
-    """Our theme ids for a theme id or label, a keep.eu keyword or an Interreg objective."""
-    theme = themes.parse_theme(item)
-    if theme is not None:
-        return [theme]
-    ids, _ = themes.keep_themes([item])
-    return ids or list(themes.INTERREG_OBJECTIVES.get(_key(item), ()))
-
 
 _URL_SPLIT = re.compile(r"[\s;|]+|,(?=\s*(?:https?://|www\.))")
 
@@ -945,11 +458,11 @@ class _Reader:
                            "export)")
         rows = []
         for number, cells in table.rows:
-            values = {h: _cell_text(c) for h, c in zip(table.headers, cells, strict=True)}
+            values = {h: cell_text(c) for h, c in zip(table.headers, cells, strict=True)}
             row = _Row(number, self.columns.fields(cells), values)
             extra = table.surplus.get(number)
             if extra:
-                values.update({h: _cell_text(c) for h, c in extra})
+                values.update({h: cell_text(c) for h, c in extra})
                 row.problems.append(Problem("row", f"has values in {len(extra)} column(s) without "
                                                    f"a header, such as {extra[0][1]!r}; is a "
                                                    "value missing its quotes?"))
@@ -997,12 +510,13 @@ class _Reader:
         projects = _projects_sheet(names)
         if projects is None:
             raise ImportFileError(f"{self.name!r} has no keep.eu projects sheet (such as "
-                                  f"'Projects (lead partners)'); sheets: {_quoted(names)}")
+                                  f"'Projects (lead partners)'); sheets: {quoted(names)}")
         partners = _partners_sheet(names, projects)
         by_name = dict(sheets)
         table = _table(by_name[projects], self.name, f" (sheet {projects!r})", strict=False)
         index = None
-        if partners is not None and any(_text(c) for _, cells in by_name[partners] for c in cells):
+        if partners is not None and any(trimmed(c) for _, cells in by_name[partners]
+                                        for c in cells):
             partner_table = _table(by_name[partners], self.name, f" (sheet {partners!r})",
                                    strict=False)
             index = _PartnerIndex(partner_table, partners, self)
@@ -1012,7 +526,7 @@ class _Reader:
                                  "projects sheet only")
         skipped = [n for n in names if n not in (projects, partners)]
         if skipped:
-            self.warnings.append(f"Sheets not read: {_quoted(skipped)}")
+            self.warnings.append(f"Sheets not read: {quoted(skipped)}")
         result = self.read_table(table, "keep", KEEP_ALIASES,
                                  links=index.links if index else None)
         if index is not None:
@@ -1024,7 +538,7 @@ class _Reader:
     def _require_title(self, headers: list[str], what: str = "columns") -> None:
         keys = (*TITLE_KEYS, "acronym") if self.keep else TITLE_KEYS
         if not any(k in self.columns.by_key for k in keys):
-            found = _quoted(headers[:40]) or "(none)"
+            found = quoted(headers[:40]) or "(none)"
             raise ImportFileError(f"{self.name!r} has no recognisable title column (such as "
                                   f"'title', 'titel', 'naam', 'Projektname' or 'Project Name'); "
                                   f"{what} found: {found}")
@@ -1034,10 +548,10 @@ class _Reader:
         # A header-less column with nothing in it is layout, not data.
         if table is not None:
             filled = {h for _, cells in table.rows
-                      for h, c in zip(table.headers, cells, strict=True) if _text(c)}
+                      for h, c in zip(table.headers, cells, strict=True) if trimmed(c)}
             ignored = [h for h in ignored if not h.startswith("(column ") or h in filled]
         if ignored:
-            self.warnings.append(f"{what} not imported: {_quoted(ignored)}")
+            self.warnings.append(f"{what} not imported: {quoted(ignored)}")
         if columns.doubles:
             self.warnings.append(f"{what} not imported because another column already gives "
                                  f"the same field: {', '.join(columns.doubles)}")
@@ -1067,12 +581,12 @@ class _Reader:
         if properties is None:
             properties = {}
         if not isinstance(properties, dict):
-            row = _Row(number, {}, {"properties": _cell_text(properties)}, broken=True)
+            row = _Row(number, {}, {"properties": cell_text(properties)}, broken=True)
             row.problems.append(Problem("row", f"expected an object of properties, got "
                                                f"{properties!r:.80}"))
             return row
         cells = [properties.get(h) for h in self.columns.headers]
-        values = {str(k): _cell_text(v) for k, v in properties.items()}
+        values = {str(k): cell_text(v) for k, v in properties.items()}
         fields = self.columns.fields(cells)
         if "id" not in fields and isinstance(feature.get("id"), (str, int)):
             fields["id"] = [feature["id"]]
@@ -1120,12 +634,12 @@ class _Reader:
         try:
             if row.has_geometry:
                 return "geometry", _geojson_geometry(row.geometry)
-            if (wkt := _first(f.get("wkt"))) is not None:
-                return "wkt", _wkt_geometry(_text(wkt))
-            x, y = _first(f.get("x")), _first(f.get("y"))
+            if (wkt := first(f.get("wkt"))) is not None:
+                return "wkt", _wkt_geometry(trimmed(wkt))
+            x, y = first(f.get("x")), first(f.get("y"))
             if x is not None or y is not None:
                 return "xy", shapely.Point(self._coordinate(x, "x"), self._coordinate(y, "y"))
-            lat, lon = _first(f.get("lat")), _first(f.get("lon"))
+            lat, lon = first(f.get("lat")), first(f.get("lon"))
             if lat is not None or lon is not None:
                 return "latlon", shapely.Point(self._coordinate(lon, "lon"),
                                                self._coordinate(lat, "lat"))
@@ -1193,7 +707,7 @@ class _Reader:
         return self.file_crs
 
     def _nuts3_location(self, row: _Row) -> Any:
-        value = _first(row.fields.get("nuts3"))
+        value = first(row.fields.get("nuts3"))
         column = "nuts3"
         if value is None and row.links is not None:
             value, column = row.links.lead_nuts3, "lead_partner"
@@ -1204,7 +718,7 @@ class _Reader:
             raise _RowProblem("geometry", "a location is required: give lat/lon, x/y, WKT or a "
                                           "NUTS-3 code")
         try:
-            code = _nuts3_code(value)
+            code = nuts3_code(value)
         except ValueError as exc:
             raise _RowProblem(column, str(exc)) from None
         if self.nuts3_points is None:
@@ -1257,9 +771,9 @@ class _Reader:
         record: dict[str, Any] = {}
         for key in ("title", "title_nl", "title_de", "title_fr", "title_en", "description",
                     "programme", "stations"):
-            value = _first(f.get(key))
-            record[key] = value if key == "stations" and isinstance(value, list) else _text(value)
-        acronym = _text(_first(f.get("acronym")))
+            value = first(f.get(key))
+            record[key] = value if key == "stations" and isinstance(value, list) else trimmed(value)
+        acronym = trimmed(first(f.get("acronym")))
         if not record["title"]:
             record["title"] = next((record[k] for k in TITLE_KEYS if record[k]), "") or (
                 acronym if self.keep else "")
@@ -1277,7 +791,7 @@ class _Reader:
 
     def _parsed(self, f: dict[str, list[Any]], key: str, parse: Callable[[Any], Any],
                 problems: list[Problem]) -> Any:
-        value = _first(f.get(key))
+        value = first(f.get(key))
         if value is None:
             return None
         try:
@@ -1287,10 +801,10 @@ class _Reader:
             return None
 
     def _word_value(self, f: dict[str, list[Any]], key: str, problems: list[Problem]) -> str | None:
-        value = _first(f.get(key))
+        value = first(f.get(key))
         if value is None:
             return None
-        word = _WORD_INDEXES[key].get(_key(_text(value)))
+        word = _WORD_INDEXES[key].get(fold(trimmed(value)))
         if word is None:
             examples = ", ".join(dict.fromkeys(_WORD_INDEXES[key].values()))
             problems.append(Problem(key, f"expected one of {examples} (or the same in Dutch, "
@@ -1298,9 +812,9 @@ class _Reader:
         return word
 
     def _status(self, row: _Row, record: dict[str, Any], problems: list[Problem]) -> str | None:
-        if _first(row.fields.get("status")) is not None:
+        if first(row.fields.get("status")) is not None:
             return self._word_value(row.fields, "status", problems)
-        status = _status_from_dates(record["start"], record["end"], self.today)
+        status = status_from_dates(record["start"], record["end"], self.today)
         if status is not None:
             self.noted.setdefault("status", []).append(row.number)
         return status
@@ -1309,8 +823,8 @@ class _Reader:
         ids: list[str] = []
         unknown: list[str] = []
         for value in row.fields.get("themes", []):
-            for item in _theme_items(value):
-                found = _theme_ids(item)
+            for item in theme_items(value):
+                found = theme_ids(item)
                 ids.extend(i for i in found if i not in ids)
                 if not found:
                     unknown.append(item)
@@ -1318,7 +832,7 @@ class _Reader:
             for item in unknown:
                 self.unknown_keep_themes.setdefault(item, []).append(row.number)
             if not ids:
-                reason = (f"none of its keep.eu themes ({_quoted(unknown)}) maps onto a "
+                reason = (f"none of its keep.eu themes ({quoted(unknown)}) maps onto a "
                           "dashboard theme" if unknown else "has no keep.eu theme")
                 problems.append(Problem("themes", reason))
         elif unknown:
@@ -1332,21 +846,21 @@ class _Reader:
     def _partners(self, row: _Row, record: dict[str, Any], problems: list[Problem]) -> None:
         f = row.fields
         lead = None
-        name = _first(f.get("lead_partner"))
-        country = _first(f.get("lead_partner_country"))
+        name = first(f.get("lead_partner"))
+        country = first(f.get("lead_partner_country"))
         if isinstance(name, dict):
             lead = self._partner(name, "lead_partner", problems)
         elif name is not None:
-            lead = self._partner(_text(name), "lead_partner", problems)
+            lead = self._partner(trimmed(name), "lead_partner", problems)
             if lead is not None and country is not None:
                 try:
                     lead["country"] = parse_country(country)
                 except ValueError as exc:
                     problems.append(Problem("lead_partner_country", str(exc)))
-        partners = [p for v in _split_partners(_first(f.get("partners")))
+        partners = [p for v in _split_partners(first(f.get("partners")))
                     if (p := self._partner(v, "partners", problems)) is not None]
         countries = []
-        for value in _split(_first(f.get("countries")), ";|,\n"):
+        for value in split_items(first(f.get("countries")), ";|,\n"):
             try:
                 countries.append(parse_country(value))
             except ValueError as exc:
@@ -1367,9 +881,9 @@ class _Reader:
 
     def _partner(self, value: Any, key: str, problems: list[Problem]) -> dict[str, Any] | None:
         if isinstance(value, dict):
-            name, country = _text(value.get("name")), value.get("country")
+            name, country = trimmed(value.get("name")), value.get("country")
         else:
-            text = _text(value)
+            text = trimmed(value)
             match = re.match(r"^(.*?)\s*\(([^()]+)\)$", text)
             name, country = (match.group(1), match.group(2)) if match else (text, None)
             if match:
@@ -1380,7 +894,7 @@ class _Reader:
         if not name:
             return None
         partner: dict[str, Any] = {"name": name, "country": None}
-        if _text(country):
+        if trimmed(country):
             try:
                 partner["country"] = parse_country(country)
             except ValueError as exc:
@@ -1390,21 +904,21 @@ class _Reader:
     def _sources(self, row: _Row, problems: list[Problem]) -> list[str]:
         sources: list[str] = []
         for value in row.fields.get("sources", []):
-            text = _text(value)
+            text = trimmed(value)
             if isinstance(value, list):
                 items = value
             elif "://" in text or "www." in text.lower():
                 items = _URL_SPLIT.split(text)
             else:
                 items = [text]  # "Provinciale Staten" is one wrong source, not two
-            for item in (_text(i) for i in items):
+            for item in (trimmed(i) for i in items):
                 if item.lower().startswith("www."):
                     self.noted.setdefault("www", []).append(row.number)
                     item = f"https://{item}"
                 if item and item not in sources:
                     sources.append(item)
         if self.keep:
-            page = _text(_first(row.fields.get("keep_page_id")))
+            page = trimmed(first(row.fields.get("keep_page_id")))
             if re.fullmatch(r"\d+", page):
                 sources.insert(0, f"{KEEP_URL}/projects/{page}/")
             else:
@@ -1419,7 +933,7 @@ class _Reader:
 
     def _id(self, row: _Row, record: dict[str, Any], acronym: str,
             problems: list[Problem]) -> str:
-        given = _text(_first(row.fields.get("id")))
+        given = trimmed(first(row.fields.get("id")))
         if given:
             project_id = given.lower()
         elif self.keep:
@@ -1500,12 +1014,8 @@ def _wkt_geometry(text: str) -> Any:
 
 def _split_partners(value: Any) -> list[Any]:
     if isinstance(value, list):
-        return [v for v in value if isinstance(v, dict) or _text(v)]
-    return _split(value) if value is not None else []
-
-
-def _quoted(names: Iterable[Any]) -> str:
-    return ", ".join(repr(str(n)) for n in names)
+        return [v for v in value if isinstance(v, dict) or trimmed(v)]
+    return split_items(value) if value is not None else []
 
 
 class _PartnerIndex:
@@ -1523,43 +1033,43 @@ class _PartnerIndex:
                 {"acronym", "keep_project_id"} & self.columns.by_key.keys()):
             reader.warnings.append(f"The partners sheet {sheet!r} has no partner name or project "
                                    f"column; it was not read (columns: "
-                                   f"{_quoted(table.headers)})")
+                                   f"{quoted(table.headers)})")
             self.rows = []
             return
         reader._warn_ignored(self.columns, table, f"Partners sheet {sheet!r} columns")
         for number, cells in table.rows:
-            f = {k: _first(v) for k, v in self.columns.fields(cells).items()}
-            pid, acronym = _key(_text(f.get("keep_project_id"))), _key(_text(f.get("acronym")))
+            f = {k: first(v) for k, v in self.columns.fields(cells).items()}
+            pid, acronym = fold(trimmed(f.get("keep_project_id"))), fold(trimmed(f.get("acronym")))
             if pid:
                 self.by_id.setdefault(pid, []).append((number, f))
             if acronym:
-                self.by_acronym.setdefault((_key(_text(f.get("programme"))), acronym),
+                self.by_acronym.setdefault((fold(trimmed(f.get("programme"))), acronym),
                                            []).append((number, f))
                 self.by_acronym.setdefault(("", acronym), []).append((number, f))
 
     def links(self, fields: dict[str, list[Any]]) -> _Links:
-        pid = _key(_text(_first(fields.get("keep_project_id"))))
-        acronym = _key(_text(_first(fields.get("acronym"))))
-        programme = _key(_text(_first(fields.get("programme"))))
+        pid = fold(trimmed(first(fields.get("keep_project_id"))))
+        acronym = fold(trimmed(first(fields.get("acronym"))))
+        programme = fold(trimmed(first(fields.get("programme"))))
         rows = self.by_id.get(pid, []) if pid else []
         if not rows and acronym:
             has_programme = "programme" in self.columns.by_key
             rows = self.by_acronym.get((programme if has_programme else "", acronym), [])
         links = _Links()
-        lead_name = _key(_text(_first(fields.get("lead_partner"))))
-        leads = [r for r in rows if _text(r[1].get("lead")).casefold() in _TRUE_WORDS]
+        lead_name = fold(trimmed(first(fields.get("lead_partner"))))
+        leads = [r for r in rows if trimmed(r[1].get("lead")).casefold() in TRUE_WORDS]
         if not leads and lead_name:
-            leads = [r for r in rows if _key(_text(r[1].get("name"))) == lead_name]
+            leads = [r for r in rows if fold(trimmed(r[1].get("name"))) == lead_name]
         lead_row = leads[0][0] if leads else None
         for number, f in rows:
             self.used.add(number)
-            name = _text(f.get("name"))
+            name = trimmed(f.get("name"))
             if not name:
                 self.unnamed.append(number)
                 continue
             partner: dict[str, Any] = {"name": name, "country": None}
-            country = f.get("country_code") if _text(f.get("country_code")) else f.get("country")
-            if _text(country):
+            country = f.get("country_code") if trimmed(f.get("country_code")) else f.get("country")
+            if trimmed(country):
                 try:
                     partner["country"] = parse_country(country)
                     links.countries.append(partner["country"])
@@ -1568,7 +1078,7 @@ class _PartnerIndex:
                         "partners", f"partner {name!r} ({self.sheet!r} row {number}): {exc}"))
             if number == lead_row:
                 links.lead = partner
-                links.lead_nuts3 = f.get("nuts3") if _text(f.get("nuts3")) else None
+                links.lead_nuts3 = f.get("nuts3") if trimmed(f.get("nuts3")) else None
             elif partner not in links.partners:
                 links.partners.append(partner)
         return links
