@@ -1,0 +1,71 @@
+"""One uploaded file to an :class:`ImportResult`: the arguments checked, the format found and
+the file handed to its reader (CSV and Excel tables, GeoJSON, keep.eu workbooks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from gros.importers.cells import quoted
+from gros.importers.detect import DEFAULT_MAX_BYTES, check_size, detect_format
+from gros.importers.geojson import read_geojson
+from gros.importers.keep import looks_like_keep, read_keep
+from gros.importers.location import check_crs
+from gros.importers.notes import Notes
+from gros.importers.records import Reading
+from gros.importers.result import ImportResult
+from gros.importers.rows import read_table
+from gros.importers.tables import csv_table, table_of, workbook_sheets
+from gros.importers.vocabulary import ALIASES
+
+
+def read_projects(data: bytes, filename: str, format: str | None = None, *,
+                  max_bytes: int = DEFAULT_MAX_BYTES, crs: str | None = None,
+                  nuts3_points: Mapping[str, tuple[float, float]] | None = None,
+                  today: date | None = None) -> ImportResult:
+    """Projects from the bytes of a CSV, XLSX, GeoJSON or keep.eu file.
+
+    Parameters
+    ----------
+    data, filename
+        The file's content and its name (the extension chooses the format).
+    format
+        One of :data:`FORMATS`; None detects it from the extension and content (a
+        workbook with a sheet like ``Projects (lead partners)`` is a keep.eu export).
+    max_bytes
+        Larger files are refused.
+    crs
+        ``EPSG:4326``, ``EPSG:28992``, ``EPSG:31370`` or ``EPSG:3812`` for x/y, WKT and
+        GeoJSON coordinates; None recognises the system from the values.
+    nuts3_points
+        NUTS-3 code → (lon, lat), to place rows without coordinates (keep.eu projects at
+        their lead partner's region, or rows with a ``nuts3`` column).
+    today
+        The date that decides a missing status from the start and end dates.
+
+    Raises
+    ------
+    ImportFileError
+        When the file as a whole cannot be read; every row-level problem is a
+        :class:`Rejection` in the result instead.
+    """
+    name = str(filename or "upload")
+    data = bytes(data)
+    check_size(data, name, max_bytes)
+    reading = Reading(name, today or date.today(), check_crs(crs, name), nuts3_points)
+    notes = Notes()
+    kind = detect_format(data, name, format, notes)
+    if kind == "csv":
+        return read_table(csv_table(data, name, notes), "csv", ALIASES, reading, notes)
+    if kind == "geojson":
+        return read_geojson(data, reading, notes)
+    sheets = workbook_sheets(data, name)
+    if kind == "keep" or (format is None and looks_like_keep(sheets)):
+        return read_keep(sheets, reading, notes)
+    (sheet, rows), *others = sheets
+    if others:
+        notes.warn(f"Only the first sheet {sheet!r} was read; not read: "
+                   f"{quoted(n for n, _ in others)}")
+    table = table_of(rows, name, f" (sheet {sheet!r})", strict=False)
+    return read_table(table, "xlsx", ALIASES, reading, notes)
