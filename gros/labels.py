@@ -21,7 +21,7 @@ def title_column(frame: pd.DataFrame, language: str) -> pd.Series:
     return local.where(local.notna() & (local != ""), frame["title"])
 
 
-def project_title(row: Mapping, language: str) -> str:
+def project_title(row: Mapping | pd.Series, language: str) -> str:
     """One project's title in ``language``, its own title where it has none there."""
     return row[f"title_{language}"] or row["title"]
 

@@ -8,7 +8,7 @@ import geopandas as gpd
 
 from gros import gisco, regions
 from gros.layers import RegionLayers, build_region_layers, regions_touched
-from gros.projects import projects_frame
+from gros.projects import Project, projects_frame
 from gros.seed import read_seed_projects
 from gros.settings import Settings
 from gros.store import ProjectStore, StoredProject
@@ -38,16 +38,9 @@ def open_store(settings: Settings) -> ProjectStore:
     return store
 
 
-def catalogue_frame(stored: Sequence[StoredProject], layers: RegionLayers | None
-                    ) -> gpd.GeoDataFrame:
-    """Stored projects as a frame, with the Euregios and border provinces each touches.
-
-    Without region layers (boundaries unavailable) the two derived columns hold
-    empty lists.
-    """
-    frame = projects_frame(s.project for s in stored)
-    frame["version"] = [s.version for s in stored]
-    frame["updated_at"] = [s.updated_at for s in stored]
+def with_regions(frame: gpd.GeoDataFrame, layers: RegionLayers | None) -> gpd.GeoDataFrame:
+    """``frame`` with the Euregios and border provinces each project touches; without
+    region layers (boundaries unavailable) the two columns hold empty lists."""
     if layers is None or frame.empty:
         frame["euregios"] = [[] for _ in range(len(frame))]
         frame["border_provinces"] = [[] for _ in range(len(frame))]
@@ -56,6 +49,21 @@ def catalogue_frame(stored: Sequence[StoredProject], layers: RegionLayers | None
     frame["euregios"] = touched["euregios"].to_numpy()
     frame["border_provinces"] = touched["border_provinces"].to_numpy()
     return frame
+
+
+def catalogue_frame(stored: Sequence[StoredProject], layers: RegionLayers | None
+                    ) -> gpd.GeoDataFrame:
+    """Stored projects as a frame, with their versions and the regions each touches."""
+    frame = projects_frame(s.project for s in stored)
+    frame["version"] = [s.version for s in stored]
+    frame["updated_at"] = [s.updated_at for s in stored]
+    return with_regions(frame, layers)
+
+
+def preview_frame(projects: Sequence[Project], layers: RegionLayers | None
+                  ) -> gpd.GeoDataFrame:
+    """Projects not stored yet (an import's accepted rows) as the catalogue shows them."""
+    return with_regions(projects_frame(projects), layers)
 
 
 def project_catalogue(store: ProjectStore, layers: RegionLayers | None) -> gpd.GeoDataFrame:

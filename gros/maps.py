@@ -24,6 +24,7 @@ from gros import assets, themes
 from gros.basemaps import BASEMAPS, DEFAULT_BASEMAP, LAYERS
 from gros.gisco import ATTRIBUTION
 from gros.i18n import t
+from gros.labels import project_title, title_column
 from gros.layers import RegionLayers
 
 CENTER = (51.75, 5.9)
@@ -263,7 +264,7 @@ def _rounded(geometry: Any) -> Any:
 def prepare_projects(frame: gpd.GeoDataFrame, language: str = "nl") -> PreparedProjects:
     """Serialise every project of ``frame`` for the map; titles are HTML-escaped."""
     theme_index = {theme.id: number for number, theme in enumerate(themes.THEMES)}
-    titles = frame[f"title_{language}"].where(frame[f"title_{language}"] != "", frame["title"])
+    titles = title_column(frame, language)
     main_themes = frame["main_theme"].map(theme_index).to_numpy()
     is_point = (frame["geometry_type"] == "point").to_numpy()
     geometries = frame.geometry.to_numpy()
@@ -449,7 +450,7 @@ def clicked_project(tooltip: str | None, clicked: dict[str, float] | None,
     if not tooltip or frame.empty:
         return None
     first_line = tooltip.strip().splitlines()[0].strip()
-    labels = [(row[f"title_{language}"] or row["title"]).strip() for _, row in frame.iterrows()]
+    labels = [project_title(row, language).strip() for _, row in frame.iterrows()]
     matches = frame[[label == first_line for label in labels]]
     if matches.empty:
         return None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from gros import i18n
+from gros.importers import Rejection
 from gros.labels import theme_labels, title_column
 from gros.text import money
 
@@ -67,3 +68,12 @@ def project_facts(row: Mapping, euregio_names: Mapping[str, str], language: str
          ", ".join(euregio_names.get(e, e) for e in row["euregios"]) or UNKNOWN),
         (label("precision"), i18n.t(f"precision.{row['precision']}", language)),
     ]
+
+
+def rejections_table(rejected: Sequence[Rejection], language: str) -> pd.DataFrame:
+    """An import's rejected values as row, column and reason, headed in ``language``."""
+    return pd.DataFrame({
+        i18n.t("data.row", language): [r.row for r in rejected],
+        i18n.t("data.column", language): [r.column for r in rejected],
+        i18n.t("data.reason", language): [r.reason for r in rejected],
+    })

@@ -4,16 +4,16 @@ import pandas as pd
 import streamlit as st
 
 from gros import i18n, importers, themes
+from gros.coords import CRS_LABELS, SUPPORTED_CRS
 from gros.labels import euregio_names
 from gros.layers import nuts3_points
+from gros.loaders import preview_frame
 from gros.project_form import form_values, project_from_form
-from gros.projects import PRECISIONS, PROJECT_COUNTRIES, STATUSES, ProjectInvalid, projects_frame
+from gros.projects import PRECISIONS, PROJECT_COUNTRIES, STATUSES, ProjectInvalid
 from gros.store import VersionConflict
-from gros.tables import project_table
+from gros.tables import project_table, rejections_table
 from gros.text import markdown_escape
 from pages._ui import cached, editor, render, state, url
-
-CRS_CHOICES = ("", "EPSG:4326", "EPSG:28992", "EPSG:31370", "EPSG:3812")
 
 lang = url.current_language()
 st.title(i18n.t("data.title", lang))
@@ -33,8 +33,9 @@ with import_tab:
         left, right = st.columns(2)
         fmt = left.selectbox(i18n.t("data.format", lang), ("", *importers.FORMATS),
                              format_func=lambda f: f or i18n.t("data.auto", lang))
-        crs = right.selectbox(i18n.t("data.crs", lang), CRS_CHOICES,
-                              format_func=lambda c: c or i18n.t("data.auto", lang))
+        crs = right.selectbox(i18n.t("data.crs", lang), ("", *SUPPORTED_CRS),
+                              format_func=lambda c: f"{c} {CRS_LABELS[c]}" if c
+                              else i18n.t("data.auto", lang))
         if upload is not None:
             try:
                 result = importers.read_projects(
@@ -54,16 +55,12 @@ with import_tab:
                         for warning in result.warnings:
                             st.markdown(f"- {markdown_escape(warning)}")
                 if result.accepted:
-                    preview = projects_frame(result.accepted)
-                    preview["euregios"] = [[] for _ in range(len(preview))]
+                    preview = preview_frame(result.accepted, layers)
                     st.dataframe(project_table(preview, euregio_names(layers, lang), lang),
-                                 hide_index=True,
-                                 width="stretch")
+                                 hide_index=True, width="stretch")
                 if result.rejected:
-                    st.dataframe(pd.DataFrame(
-                        [{i18n.t("data.row", lang): r.row, i18n.t("data.column", lang): r.column,
-                          i18n.t("data.reason", lang): r.reason} for r in result.rejected]),
-                        hide_index=True, width="stretch")
+                    st.dataframe(rejections_table(result.rejected, lang), hide_index=True,
+                                 width="stretch")
                     st.download_button(i18n.t("data.rejected.download", lang),
                                        result.rejected_csv(), file_name="rejected-rows.csv",
                                        mime="text/csv")

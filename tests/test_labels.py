@@ -9,6 +9,7 @@ import pytest
 import shapely
 
 from gros import i18n, labels, tables
+from gros.importers import Rejection
 from gros.projects import Partner, Project, projects_frame
 
 
@@ -84,3 +85,13 @@ def test_facts_say_unknown_with_a_dash(frame):
     assert known[i18n.t("detail.budget", "nl")] == "€ 1.500.000"
     assert known[i18n.t("detail.euregios", "nl")] == "RMN"
     assert known[i18n.t("detail.lead", "nl")] == "Gemeente Venlo (NL)"
+
+
+def test_rejections_read_as_row_column_reason():
+    rejected = [Rejection(4, "budget", "expected an amount, got 'veel'"),
+                Rejection(9, "geometry", "a location is required")]
+    table = tables.rejections_table(rejected, "de")
+    assert list(table.columns) == [i18n.t(f"data.{key}", "de")
+                                   for key in ("row", "column", "reason")]
+    assert table.values.tolist() == [[4, "budget", "expected an amount, got 'veel'"],
+                                     [9, "geometry", "a location is required"]]

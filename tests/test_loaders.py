@@ -6,7 +6,7 @@ from pathlib import Path
 
 import shapely
 
-from gros.loaders import catalogue_frame, project_catalogue
+from gros.loaders import catalogue_frame, preview_frame, project_catalogue
 from gros.projects import Project
 from gros.store import ProjectStore, StoredProject
 
@@ -34,3 +34,15 @@ def test_the_store_catalogue_is_the_frame_of_its_stored_projects(tmp_path: Path)
     theirs = catalogue_frame(store.all(), None)
     assert ours.drop(columns="geometry").equals(theirs.drop(columns="geometry"))
     assert list(ours.geometry.to_wkt()) == list(theirs.geometry.to_wkt())
+
+
+def test_an_import_preview_shows_the_regions_its_projects_touch(synthetic_layers):
+    inside = synthetic_layers.euregios.set_index("id").loc["maas-rijn"].geometry
+    point = inside.representative_point()
+    projects = [Project(id=pid, title=pid.title(), geometry=where, themes=("labour",),
+                        sources=(f"https://example.org/{pid}",))
+                for pid, where in (("a", point), ("far", shapely.Point(20, 60)))]
+    frame = preview_frame(projects, synthetic_layers)
+    assert "maas-rijn" in frame.loc[frame["id"] == "a", "euregios"].iloc[0]
+    assert frame.loc[frame["id"] == "far", "euregios"].iloc[0] == []
+    assert preview_frame(projects, None)["euregios"].tolist() == [[], []]
