@@ -1,11 +1,15 @@
-"""Old NUTS codes resolve to NUTS 2024: the rules, on a table built here."""
+"""Old NUTS codes resolve to NUTS 2024: rules on a table built here, then the committed table."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from gros import nuts_correspondence, nuts_history
 from gros.nuts_history import NutsHistory, NutsResolution, resolve_nuts, successors
 from gros.regions import CuratedDataError
+from tests.conftest import MIRROR_2024, REPO
 
 CURRENT = {
     "NL1": "Noord-Nederland", "NL11": "Groningen", "NL114": "Oost-Groningen",
@@ -140,3 +144,45 @@ def test_a_bad_row_names_row_and_column(change, column, words):
     assert f"row {len(_rows()) + 2}" in message
     assert f"column {column!r}" in message
     assert words in message
+
+
+def test_the_committed_table_names_its_source_on_every_row():
+    sheets = {f"{nuts_correspondence.FILE_2021}: {nuts_correspondence.SHEET_2016_2021}",
+              f"{nuts_correspondence.FILE_2024}: {nuts_correspondence.SHEET_2021_2024}",
+              f"{nuts_correspondence.FILE_2024}: {nuts_correspondence.SHEET_2024}",
+              *(f"{nuts_correspondence.FILE_2024}: {sheet}"
+                for sheet in nuts_correspondence.NOTE_SHEETS.values())}
+    history = nuts_history.read_history()
+    for rows in history.changes.values():
+        for row in rows:
+            assert row.source and set(row.source.split(" | ")) <= sheets, row
+            assert row.kind != "current" or row.nuts2024 == (row.code,), row
+
+
+def test_the_committed_table_resolves_the_known_cases():
+    for old, new in (("NL412", "NL415"), ("NL310", "NL350")):  # as ../shared/README.md states
+        resolution = resolve_nuts(old)
+        assert (resolution.code, resolution.level) == (new, 3), resolution
+        assert old in resolution.note and new in resolution.note
+    assert resolve_nuts("NL111", "Oost-Groningen").code == "NL114"
+    assert resolve_nuts("NL332").exact
+
+
+def test_every_nuts_2024_code_of_the_table_is_in_the_boundaries(mirror_url):
+    features = json.loads(MIRROR_2024.read_text())["features"]
+    boundaries = {f["properties"]["NUTS_ID"] for f in features
+                  if f["properties"]["CNTR_CODE"] in nuts_history.COUNTRIES
+                  and f["properties"]["LEVL_CODE"] > 0}
+    history = nuts_history.read_history()
+    named = {code for rows in history.changes.values() for row in rows for code in row.nuts2024}
+    assert named <= boundaries
+    assert set(history.current) == boundaries
+
+
+def test_rebuilding_from_eurostat_s_files_gives_the_committed_table(eurostat_mirror_url,
+                                                                    tmp_path, capsys):
+    out = tmp_path / "nuts3_history.csv"
+    assert nuts_correspondence.main(["--source", eurostat_mirror_url, "--out", str(out)]) == 0
+    assert "rows to" in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8") == (
+        REPO / "geodata" / "nuts3_history.csv").read_text(encoding="utf-8")
