@@ -13,11 +13,12 @@ import os
 import tempfile
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import geopandas as gpd
 
@@ -137,7 +138,56 @@ def reduce_to_working_set(data: dict[str, Any]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": kept}
 
 
-def _read_url(url: str, progress: Progress | None) -> bytes:
+class Download:
+    """A download being read: ``read`` reports progress and ends in a clear error.
+
+    Made by :func:`download`. Streaming parsers read it like a file, so a large
+    file never has to be held whole in memory.
+    """
+
+    def __init__(self, url: str, response: Any, progress: Progress | None):
+        self.url, self._response, self._progress = url, response, progress
+        length = response.headers.get("Content-Length")
+        self.total = int(length) if length and length.isdigit() else None
+        self.received = 0
+
+    def read(self, size: int = CHUNK_BYTES) -> bytes:
+        """Up to ``size`` bytes; ``b""`` at the end.
+
+        Raises
+        ------
+        DownloadError
+            The connection broke off, or the end came before the announced length.
+        """
+        if size == 0:
+            return b""  # parsers probe what a stream returns with read(0)
+        try:
+            chunk = self._response.read(size)
+        except (OSError, ValueError) as exc:
+            raise DownloadError(
+                f"{self.url}: the download broke off after {self.received:,} bytes ({exc})"
+            ) from None
+        self.received += len(chunk)
+        if chunk and self._progress:
+            self._progress(self.received, self.total)
+        # Checked at the end itself, so a parser reading a truncated file stops with
+        # this error rather than with a puzzling syntax error.
+        if not chunk and self.total is not None and self.received != self.total:
+            raise DownloadError(
+                f"{self.url}: truncated download, {self.received:,} of {self.total:,} bytes"
+            )
+        return chunk
+
+
+@contextmanager
+def download(url: str, progress: Progress | None = None) -> Iterator[Download]:
+    """Open ``url`` (http, https or file) for reading in chunks.
+
+    Raises
+    ------
+    DownloadError
+        The source cannot be opened; the message names the URL and the reason.
+    """
     try:
         response = urllib.request.urlopen(url, timeout=TIMEOUT_S)
     except urllib.error.HTTPError as exc:
@@ -147,35 +197,35 @@ def _read_url(url: str, progress: Progress | None) -> bytes:
     except (OSError, ValueError) as exc:
         raise DownloadError(f"{url}: could not open ({exc})") from None
     with response:
-        length = response.headers.get("Content-Length")
-        total = int(length) if length and length.isdigit() else None
-        chunks: list[bytes] = []
-        received = 0
-        try:
-            while chunk := response.read(CHUNK_BYTES):
-                chunks.append(chunk)
-                received += len(chunk)
-                if progress:
-                    progress(received, total)
-        except (OSError, ValueError) as exc:
-            raise DownloadError(
-                f"{url}: the download broke off after {received:,} bytes ({exc})"
-            ) from None
-    if total is not None and received != total:
-        raise DownloadError(f"{url}: truncated download, {received:,} of {total:,} bytes")
-    return b"".join(chunks)
+        yield Download(url, response, progress)
 
 
-def _write_atomically(path: Path, data: dict[str, Any]) -> None:
+def _read_url(url: str, progress: Progress | None) -> bytes:
+    with download(url, progress) as stream:
+        return b"".join(iter(lambda: stream.read(CHUNK_BYTES), b""))
+
+
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[TextIO]:
+    """A text file that replaces ``path`` only when the block ends without an error.
+
+    It is written as a temporary file beside ``path`` and renamed over it, so a
+    reader never sees half a file and a failure leaves the old file as it was.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, separators=(",", ":"), ensure_ascii=False)
+            yield out
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_atomically(path: Path, data: dict[str, Any]) -> None:
+    with atomic_writer(path) as out:
+        json.dump(data, out, separators=(",", ":"), ensure_ascii=False)
 
 
 def fetch(source: NutsSource, progress: Progress | None = None) -> Path:

@@ -18,6 +18,8 @@ import platformdirs
 GISCO_DISTRIBUTION_URL = "https://gisco-services.ec.europa.eu/distribution/v2"
 NUTS_YEARS = (2003, 2006, 2010, 2013, 2016, 2021, 2024)
 NUTS_SCALES = ("01M", "03M", "10M", "20M", "60M")
+# The years GISCO publishes municipality (LAU) boundaries for.
+LAU_YEARS = tuple(range(2011, 2025))
 
 
 class SettingError(ValueError):
@@ -46,6 +48,16 @@ def _nuts_scale(value: str) -> str:
     if scale not in NUTS_SCALES:
         raise ValueError(f"expected one of {', '.join(NUTS_SCALES)}, got {value!r}")
     return scale
+
+
+def _lau_year(value: str) -> int:
+    try:
+        year = int(value)
+    except ValueError:
+        raise ValueError(f"expected a LAU year such as 2024, got {value!r}") from None
+    if year not in LAU_YEARS:
+        raise ValueError(f"expected a year from {LAU_YEARS[0]} to {LAU_YEARS[-1]}, got {value!r}")
+    return year
 
 
 def _path(value: str) -> Path:
@@ -102,6 +114,13 @@ SETTINGS: tuple[Setting, ...] = (
         _nuts_scale,
     ),
     Setting(
+        "lau_year",
+        "GROS_LAU_YEAR",
+        lambda: "2024",
+        "Year of the GISCO municipality (LAU) boundaries.",
+        _lau_year,
+    ),
+    Setting(
         "cache_dir",
         "GROS_CACHE_DIR",
         lambda: platformdirs.user_cache_dir("gros-dashboard"),
@@ -151,6 +170,7 @@ class Settings:
     gisco_url: str
     nuts_year: int
     nuts_scale: str
+    lau_year: int
     cache_dir: Path
     data_dir: Path
     database_url: str
