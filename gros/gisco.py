@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, ClassVar, TextIO
 
 import geopandas as gpd
 
@@ -56,30 +56,45 @@ class BoundariesUnavailable(GiscoError):
     """There is no cached copy and the source cannot be reached."""
 
 
+class DistributionFile:
+    """A GeoJSON file of the GISCO distribution: where it is and where it is cached.
+
+    Subclasses are dataclasses with ``base_url`` and ``cache_dir``; they say which
+    ``theme`` folder of the service the file is in and the ``pattern`` of its name.
+    """
+
+    base_url: str
+    cache_dir: Path
+    theme: ClassVar[str]
+    pattern: ClassVar[str]  # the file's name, with the subclass's fields in braces
+
+    @property
+    def filename(self) -> str:
+        return self.pattern.format(**vars(self))
+
+    @property
+    def url(self) -> str:
+        return f"{self.base_url.rstrip('/')}/{self.theme}/geojson/{self.filename}"
+
+    @property
+    def cache_path(self) -> Path:
+        return self.cache_dir / self.theme / self.filename
+
+
 @dataclass(frozen=True)
-class NutsSource:
+class NutsSource(DistributionFile):
     """Where the NUTS boundaries of one year and scale come from and are cached."""
 
     base_url: str
     year: int
     scale: str
     cache_dir: Path
+    theme: ClassVar[str] = "nuts"
+    pattern: ClassVar[str] = "NUTS_RG_{scale}_{year}_4326.geojson"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> NutsSource:
         return cls(settings.gisco_url, settings.nuts_year, settings.nuts_scale, settings.cache_dir)
-
-    @property
-    def filename(self) -> str:
-        return f"NUTS_RG_{self.scale}_{self.year}_4326.geojson"
-
-    @property
-    def url(self) -> str:
-        return f"{self.base_url.rstrip('/')}/nuts/geojson/{self.filename}"
-
-    @property
-    def cache_path(self) -> Path:
-        return self.cache_dir / "nuts" / self.filename
 
 
 def validate_collection(data: Any, origin: str) -> None:

@@ -12,18 +12,21 @@ the checks leaves the cache as it was.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, ClassVar, TextIO
 
 import geopandas as gpd
 import ijson
+import numpy as np
 import pandas as pd
-import shapely.geometry
+import shapely
 
 from gros import gisco
 from gros.regions import COUNTRIES
@@ -44,28 +47,18 @@ class MunicipalitiesUnavailable(gisco.GiscoError):
 
 
 @dataclass(frozen=True)
-class LauSource:
+class LauSource(gisco.DistributionFile):
     """Where the municipalities of one LAU year come from and are cached."""
 
     base_url: str
     year: int
     cache_dir: Path
+    theme: ClassVar[str] = "lau"
+    pattern: ClassVar[str] = f"LAU_RG_{SCALE}_{{year}}_4326.geojson"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LauSource:
         return cls(settings.gisco_url, settings.lau_year, settings.cache_dir)
-
-    @property
-    def filename(self) -> str:
-        return f"LAU_RG_{SCALE}_{self.year}_4326.geojson"
-
-    @property
-    def url(self) -> str:
-        return f"{self.base_url.rstrip('/')}/lau/geojson/{self.filename}"
-
-    @property
-    def cache_path(self) -> Path:
-        return self.cache_dir / "lau" / self.filename
 
     @property
     def properties(self) -> tuple[str, ...]:
@@ -89,6 +82,20 @@ def _check_figures(properties: dict[str, Any], where: str, year: int) -> None:
     population = properties[f"POP_{year}"]
     if population is not None and not float(population).is_integer():
         raise InvalidLauData(f"{where}: POP_{year} is {population!r}, expected a whole number")
+
+
+def _check_rings(geometry: dict[str, Any], where: str) -> None:
+    """Each ring is four or more positions of numbers, as shapely needs them."""
+    coordinates = geometry.get("coordinates")
+    polygons = [coordinates] if geometry["type"] == "Polygon" else coordinates
+    try:
+        rings = [ring for polygon in polygons for ring in polygon]
+        arrays = [np.asarray(ring, dtype=float) for ring in rings]
+    except (TypeError, ValueError):
+        arrays = []
+    if not arrays or any(a.ndim != 2 or a.shape[0] < 4 or a.shape[1] < 2 for a in arrays):
+        raise InvalidLauData(f"{where} has a {geometry['type']} whose coordinates are not "
+                             "rings of four or more positions")
 
 
 def _checked(feature: Any, index: int, origin: str, source: LauSource) -> dict[str, Any] | None:
@@ -116,6 +123,7 @@ def _checked(feature: Any, index: int, origin: str, source: LauSource) -> dict[s
     if not isinstance(geometry, dict) or geometry.get("type") not in POLYGONAL:
         kind = geometry.get("type") if isinstance(geometry, dict) else geometry
         raise InvalidLauData(f"{where} has no polygon geometry (got {kind!r})")
+    _check_rings(geometry, where)
     _check_figures(properties, where, source.year)
     return {"type": "Feature",
             "properties": {name: properties[name] for name in source.properties},
@@ -161,6 +169,24 @@ def checked_features(stream: Any, origin: str, source: LauSource) -> Iterator[di
         raise InvalidLauData(f"{origin}: no municipalities of {', '.join(absent)} in the data")
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a LAU file is parsed.
+
+    The parse makes millions of small lists (coordinates) and no reference cycles;
+    the collector would go over them again and again, which took four fifths of
+    the time of reading a cut (measured: 2.5 s against 0.5 s). Memory is freed as
+    usual by reference counting.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _write_collection(out: TextIO, meta: dict[str, Any],
                       features: Iterable[dict[str, Any]]) -> None:
     # The metadata goes first, so reading it back parses only the head of the file.
@@ -186,7 +212,7 @@ def fetch(source: LauSource, progress: gisco.Progress | None = None) -> Path:
     meta = {"source": source.url, "fetched": datetime.now(UTC).isoformat(timespec="seconds"),
             "lau_year": source.year, "scale": SCALE}
     with gisco.download(source.url, progress) as stream, \
-            gisco.atomic_writer(source.cache_path) as out:
+            gisco.atomic_writer(source.cache_path) as out, _without_cycle_collection():
         _write_collection(out, meta, checked_features(stream, source.url, source))
     return source.cache_path
 
@@ -206,6 +232,21 @@ class Municipalities:
     year: int
 
 
+def _polygon(rings: list[Any]) -> shapely.Polygon:
+    return shapely.Polygon(np.asarray(rings[0]), [np.asarray(ring) for ring in rings[1:]])
+
+
+def _shape(geometry: dict[str, Any]) -> shapely.Geometry:
+    """A checked Polygon or MultiPolygon as shapely geometry.
+
+    From arrays rather than with ``shapely.geometry.shape``, which goes through the
+    coordinates point by point in Python (five times slower on a cut).
+    """
+    if geometry["type"] == "Polygon":
+        return _polygon(geometry["coordinates"])
+    return shapely.MultiPolygon([_polygon(rings) for rings in geometry["coordinates"]])
+
+
 def _frame(features: list[dict[str, Any]], year: int) -> gpd.GeoDataFrame:
     properties = [feature["properties"] for feature in features]
     frame = gpd.GeoDataFrame(
@@ -218,7 +259,7 @@ def _frame(features: list[dict[str, Any]], year: int) -> gpd.GeoDataFrame:
                                             dtype="Float64"),
             "area_km2": pd.array([p["AREA_KM2"] for p in properties], dtype="Float64"),
         },
-        geometry=[shapely.geometry.shape(feature["geometry"]) for feature in features],
+        geometry=[_shape(feature["geometry"]) for feature in features],
         crs="EPSG:4326",
     )
     return frame.sort_values("gisco_id").reset_index(drop=True)
@@ -231,7 +272,7 @@ def read_cached(source: LauSource) -> Municipalities | None:
     """
     origin = str(source.cache_path)
     try:
-        with source.cache_path.open("rb") as handle:
+        with source.cache_path.open("rb") as handle, _without_cycle_collection():
             meta = next(ijson.items(handle, "gros"), None)
             handle.seek(0)
             features = list(checked_features(handle, origin, source))

@@ -10,6 +10,7 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
 
@@ -46,18 +47,28 @@ class CuratedDataError(ValueError):
         super().__init__(f"{where}: {reason}")
 
 
-class UnknownNutsCodes(ValueError):
-    """Membership codes that do not exist in the boundaries' NUTS year."""
+class UnknownCodes(ValueError):
+    """Codes of a membership table that do not exist in the boundaries of their year.
+
+    Every code is listed; a subclass's ``message`` says which codes and what to do.
+    """
+
+    message: ClassVar[str]  # with {count}, {codes}, {table} and {boundaries} (the years)
 
     def __init__(self, codes: Iterable[str], table_year: int, boundaries_year: int):
         self.codes = sorted(set(codes))
         self.table_year, self.boundaries_year = table_year, boundaries_year
-        super().__init__(
-            f"{len(self.codes)} member code(s) of the NUTS {table_year} membership table do not "
-            f"exist in the NUTS {boundaries_year} boundaries: {', '.join(self.codes)}. "
-            f"Use NUTS {table_year} boundaries (GROS_NUTS_YEAR={table_year}) or add these codes "
-            "to a documented correspondence; no member is dropped."
-        )
+        super().__init__(self.message.format(count=len(self.codes), codes=", ".join(self.codes),
+                                             table=table_year, boundaries=boundaries_year))
+
+
+class UnknownNutsCodes(UnknownCodes):
+    """Membership codes that do not exist in the boundaries' NUTS year."""
+
+    message = ("{count} member code(s) of the NUTS {table} membership table do not exist in the "
+               "NUTS {boundaries} boundaries: {codes}. Use NUTS {table} boundaries "
+               "(GROS_NUTS_YEAR={table}) or add these codes to a documented correspondence; "
+               "no member is dropped.")
 
 
 @dataclass(frozen=True)
@@ -294,20 +305,14 @@ def read_municipal_memberships(path: Path) -> pd.DataFrame:
     return table
 
 
-class UnknownMunicipalities(ValueError):
+class UnknownMunicipalities(UnknownCodes):
     """Municipality codes of a membership table that do not exist in the LAU year."""
 
-    def __init__(self, codes: Iterable[str], table_year: int, lau_year: int):
-        self.codes = sorted(set(codes))
-        self.table_year, self.lau_year = table_year, lau_year
-        super().__init__(
-            f"{len(self.codes)} municipality code(s) of the LAU {table_year} membership table "
-            f"do not exist in the LAU {lau_year} municipalities: {', '.join(self.codes)}. "
-            "A municipality merged since its source was written is listed as the municipality "
-            "it is part of now, its row's listed_as naming the former one; use LAU "
-            f"{table_year} boundaries (GROS_LAU_YEAR={table_year}) or correct these rows. "
-            "No member is dropped."
-        )
+    message = ("{count} municipality code(s) of the LAU {table} membership table do not exist "
+               "in the LAU {boundaries} municipalities: {codes}. A municipality merged since its "
+               "source was written is listed as the municipality it is part of now, its row's "
+               "listed_as naming the former one; use LAU {table} boundaries "
+               "(GROS_LAU_YEAR={table}) or correct these rows. No member is dropped.")
 
 
 def check_codes(codes: Iterable[str], table_year: int, available: set[str],

@@ -33,14 +33,19 @@ def _base_url(value: str) -> str:
     return value.rstrip("/")
 
 
-def _nuts_year(value: str) -> int:
-    try:
-        year = int(value)
-    except ValueError:
-        raise ValueError(f"expected a NUTS year such as 2024, got {value!r}") from None
-    if year not in NUTS_YEARS:
-        raise ValueError(f"expected one of {', '.join(map(str, NUTS_YEARS))}, got {value!r}")
-    return year
+def _year_among(years: tuple[int, ...], kind: str) -> Callable[[str], int]:
+    """The parser of a classification year: one of ``years`` (``kind`` names them)."""
+
+    def parse(value: str) -> int:
+        try:
+            year = int(value)
+        except ValueError:
+            raise ValueError(f"expected a {kind} year such as 2024, got {value!r}") from None
+        if year not in years:
+            raise ValueError(f"expected one of {', '.join(map(str, years))}, got {value!r}")
+        return year
+
+    return parse
 
 
 def _nuts_scale(value: str) -> str:
@@ -48,16 +53,6 @@ def _nuts_scale(value: str) -> str:
     if scale not in NUTS_SCALES:
         raise ValueError(f"expected one of {', '.join(NUTS_SCALES)}, got {value!r}")
     return scale
-
-
-def _lau_year(value: str) -> int:
-    try:
-        year = int(value)
-    except ValueError:
-        raise ValueError(f"expected a LAU year such as 2024, got {value!r}") from None
-    if year not in LAU_YEARS:
-        raise ValueError(f"expected a year from {LAU_YEARS[0]} to {LAU_YEARS[-1]}, got {value!r}")
-    return year
 
 
 def _path(value: str) -> Path:
@@ -104,7 +99,7 @@ SETTINGS: tuple[Setting, ...] = (
         "GROS_NUTS_YEAR",
         lambda: "2024",
         "NUTS classification year of the boundaries.",
-        _nuts_year,
+        _year_among(NUTS_YEARS, "NUTS"),
     ),
     Setting(
         "nuts_scale",
@@ -118,7 +113,7 @@ SETTINGS: tuple[Setting, ...] = (
         "GROS_LAU_YEAR",
         lambda: "2024",
         "Year of the GISCO municipality (LAU) boundaries.",
-        _lau_year,
+        _year_among(LAU_YEARS, "LAU"),
     ),
     Setting(
         "cache_dir",

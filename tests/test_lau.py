@@ -157,6 +157,10 @@ def test_missing_properties_and_geometry_are_named():
     collection["features"][1]["geometry"] = {"type": "Point", "coordinates": [5.5, 51.5]}
     with pytest.raises(lau.InvalidLauData, match="has no polygon geometry \\(got 'Point'\\)"):
         list(lau.checked_features(io.BytesIO(json.dumps(collection).encode()), "x", source))
+    collection["features"][1]["geometry"] = {"type": "Polygon",
+                                             "coordinates": [[[5.5, 51.5], [5.6, 51.5]]]}
+    with pytest.raises(lau.InvalidLauData, match="not rings of four or more positions"):
+        list(lau.checked_features(io.BytesIO(json.dumps(collection).encode()), "x", source))
 
 
 def test_other_countries_need_only_a_country_code(tmp_path):
