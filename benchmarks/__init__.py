@@ -20,7 +20,8 @@ Modules: ``synthetic`` (the projects), ``baseline`` (the naive map), ``views`` (
 implementation does on a run), ``server`` (server figures, through ``server_worker``),
 ``browser`` and ``steps`` (the browser measurement and its filter changes),
 ``summary`` (ratios, targets, the table), ``machine`` (what the run ran on), ``run``
-(one run) and ``cli`` (its command line).
+(one run) and ``cli`` (its command line). ``lau`` is a benchmark of its own: the
+municipalities download at its real size (``python -m benchmarks.lau``).
 """
 
 from pathlib import Path

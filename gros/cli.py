@@ -1,4 +1,4 @@
-"""Command line: ``python -m gros geodata fetch|info``.
+"""Command line: ``python -m gros geodata fetch|info|lookup``, ``projects …``, ``export …``.
 
 Errors go to stderr as one clear line and a non-zero exit code; ``--json``
 output is one JSON object on stdout.
@@ -12,9 +12,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from gros import exports, gisco, importers
+from gros import exports, gisco, importers, lau
 from gros.regions import CuratedDataError, UnknownNutsCodes
-from gros.settings import SettingError, load_settings
+from gros.settings import SettingError, Settings, load_settings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -34,13 +34,28 @@ def _progress_bar(description: str) -> gisco.Progress:
 
 
 def _geodata_fetch(args: argparse.Namespace) -> int:
-    source = gisco.NutsSource.from_settings(load_settings())
-    if not args.force and gisco.read_cached(source) is not None:
-        print(f"Already cached: {source.cache_path}")
-        return EXIT_OK
-    path = gisco.fetch(source, _progress_bar(source.filename))
-    print(f"Cached NUTS {source.year} ({source.scale}) from {source.url} in {path}")
+    settings = load_settings()
+    nuts = gisco.NutsSource.from_settings(settings)
+    municipal = lau.LauSource.from_settings(settings)
+    for label, source, cached, fetch in (
+        (f"NUTS {nuts.year} ({nuts.scale})", nuts, gisco.read_cached, gisco.fetch),
+        (f"municipalities (LAU {municipal.year})", municipal, lau.read_cached, lau.fetch),
+    ):
+        if not args.force and cached(source) is not None:
+            print(f"Already cached: {source.cache_path}")
+            continue
+        path = fetch(source, _progress_bar(source.filename))
+        print(f"Cached {label} from {source.url} in {path}")
     return EXIT_OK
+
+
+def _municipalities_or_warn(settings: Settings) -> lau.Municipalities | None:
+    """The municipalities, or None with a warning when they are unavailable."""
+    try:
+        return lau.load(lau.LauSource.from_settings(settings))
+    except gisco.GiscoError as exc:
+        print(f"warning: {exc}", file=sys.stderr)
+        return None
 
 
 def geodata_info() -> dict[str, Any]:
@@ -49,13 +64,18 @@ def geodata_info() -> dict[str, Any]:
 
     settings = load_settings()
     layers = load_region_layers(settings)
+    municipalities = _municipalities_or_warn(settings)
     return {
         "nuts": {"year": layers.nuts_year, "scale": layers.nuts_scale,
                  "source": layers.nuts_source, "fetched": layers.nuts_fetched},
+        "lau": municipalities and {
+            "year": municipalities.year, "source": municipalities.source_url,
+            "fetched": municipalities.fetched, "municipalities": len(municipalities.frame)},
         "euregios": [
             {"id": row.id, "name": row.name, "nuts3": list(row.nuts3),
              "partial_nuts3": list(row.partial_nuts3), "countries": list(row.countries),
-             "area_km2": float(row.area_km2), "valid": bool(row.valid), "seat": row.seat}
+             "area_km2": float(row.area_km2), "valid": bool(row.valid), "seat": row.seat,
+             "outline": row.outline}
             for row in layers.euregios.itertuples()
         ],
         "border_provinces": [
@@ -81,6 +101,27 @@ def _geodata_info(args: argparse.Namespace) -> int:
               f"{euregio['name']}")
     for province in info["border_provinces"]:
         print(f"  {province['nuts_id']:<5} {province['area_km2']:>9,.0f} km²  {province['name']}")
+    return EXIT_OK
+
+
+def _geodata_lookup(args: argparse.Namespace) -> int:
+    from gros.loaders import load_region_layers
+    from gros.lookup import lookup
+
+    if not (-90 <= args.lat <= 90 and -180 <= args.lon <= 180):
+        raise ValueError(f"--lat {args.lat} --lon {args.lon}: expected latitude -90 to 90 "
+                         "and longitude -180 to 180 (WGS84 degrees)")
+    settings = load_settings()
+    found = lookup(load_region_layers(settings), _municipalities_or_warn(settings),
+                   args.lon, args.lat)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False))
+        return EXIT_OK
+    place = found["municipality"]
+    where = f"{place['name']} ({place['id']}, {place['country']})" if place else "no municipality"
+    print(f"{args.lat}, {args.lon}: {where}"
+          f"; Euregios: {', '.join(found['euregios']) or 'none'}"
+          f"; border province: {found['border_province'] or 'none'}")
     return EXIT_OK
 
 
@@ -260,10 +301,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     geodata = commands.add_parser("geodata", help="official boundaries and region layers")
     geodata_commands = geodata.add_subparsers(dest="action", required=True)
-    fetch = _command(geodata_commands, "fetch", "download and cache the NUTS boundaries",
+    fetch = _command(geodata_commands, "fetch",
+                     "download and cache the NUTS boundaries and the municipalities",
                      _geodata_fetch)
     fetch.add_argument("--force", action="store_true", help="download even when cached")
     _json_flag(_command(geodata_commands, "info", "describe the region layers", _geodata_info))
+    lookup = _command(geodata_commands, "lookup",
+                      "the municipality, Euregios and border province at a point", _geodata_lookup)
+    lookup.add_argument("--lat", type=float, required=True, help="latitude, WGS84 degrees")
+    lookup.add_argument("--lon", type=float, required=True, help="longitude, WGS84 degrees")
+    _json_flag(lookup)
 
     projects = commands.add_parser("projects", help="cross-border projects")
     project_commands = projects.add_subparsers(dest="action", required=True)

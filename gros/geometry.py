@@ -20,18 +20,25 @@ def area_km2(frame: gpd.GeoDataFrame) -> np.ndarray:
     return frame.geometry.to_crs(EQUAL_AREA_CRS).area.to_numpy() / 1e6
 
 
-def simplify_coverage(frame: gpd.GeoDataFrame, tolerance_m: float) -> gpd.GeoDataFrame:
+def simplify_coverage(frame: gpd.GeoDataFrame, tolerance_m: float,
+                      clean: bool = False) -> gpd.GeoDataFrame:
     """Simplify non-overlapping polygons together so shared borders stay shared.
 
     ``tolerance_m`` is the simplification tolerance in metres (in EPSG:3035);
-    the result is in EPSG:4326 with coordinates rounded for display.
+    the result is in EPSG:4326 with coordinates rounded for display. With
+    ``clean``, polygons that are not a valid coverage are first made one
+    (``shapely.coverage_clean``: an overlap goes to one of the two, vertices along
+    shared edges are matched), for sources assembled from national data, whose
+    pieces need not fit along the national borders.
 
     Raises
     ------
     ValueError
-        If the polygons overlap or are otherwise not a valid coverage.
+        If the polygons overlap or are otherwise not a valid coverage (and not ``clean``).
     """
     projected = frame.geometry.to_crs(EQUAL_AREA_CRS).to_numpy()
+    if clean and not shapely.coverage_is_valid(projected):
+        projected = shapely.coverage_clean(projected)
     if not shapely.coverage_is_valid(projected):
         raise ValueError("the polygons to simplify overlap or are not a valid coverage")
     simplified = shapely.coverage_simplify(projected, tolerance_m)

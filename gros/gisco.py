@@ -13,11 +13,12 @@ import os
 import tempfile
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, TextIO
 
 import geopandas as gpd
 
@@ -55,30 +56,45 @@ class BoundariesUnavailable(GiscoError):
     """There is no cached copy and the source cannot be reached."""
 
 
+class DistributionFile:
+    """A GeoJSON file of the GISCO distribution: where it is and where it is cached.
+
+    Subclasses are dataclasses with ``base_url`` and ``cache_dir``; they say which
+    ``theme`` folder of the service the file is in and the ``pattern`` of its name.
+    """
+
+    base_url: str
+    cache_dir: Path
+    theme: ClassVar[str]
+    pattern: ClassVar[str]  # the file's name, with the subclass's fields in braces
+
+    @property
+    def filename(self) -> str:
+        return self.pattern.format(**vars(self))
+
+    @property
+    def url(self) -> str:
+        return f"{self.base_url.rstrip('/')}/{self.theme}/geojson/{self.filename}"
+
+    @property
+    def cache_path(self) -> Path:
+        return self.cache_dir / self.theme / self.filename
+
+
 @dataclass(frozen=True)
-class NutsSource:
+class NutsSource(DistributionFile):
     """Where the NUTS boundaries of one year and scale come from and are cached."""
 
     base_url: str
     year: int
     scale: str
     cache_dir: Path
+    theme: ClassVar[str] = "nuts"
+    pattern: ClassVar[str] = "NUTS_RG_{scale}_{year}_4326.geojson"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> NutsSource:
         return cls(settings.gisco_url, settings.nuts_year, settings.nuts_scale, settings.cache_dir)
-
-    @property
-    def filename(self) -> str:
-        return f"NUTS_RG_{self.scale}_{self.year}_4326.geojson"
-
-    @property
-    def url(self) -> str:
-        return f"{self.base_url.rstrip('/')}/nuts/geojson/{self.filename}"
-
-    @property
-    def cache_path(self) -> Path:
-        return self.cache_dir / "nuts" / self.filename
 
 
 def validate_collection(data: Any, origin: str) -> None:
@@ -137,7 +153,56 @@ def reduce_to_working_set(data: dict[str, Any]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": kept}
 
 
-def _read_url(url: str, progress: Progress | None) -> bytes:
+class Download:
+    """A download being read: ``read`` reports progress and ends in a clear error.
+
+    Made by :func:`download`. Streaming parsers read it like a file, so a large
+    file never has to be held whole in memory.
+    """
+
+    def __init__(self, url: str, response: Any, progress: Progress | None):
+        self.url, self._response, self._progress = url, response, progress
+        length = response.headers.get("Content-Length")
+        self.total = int(length) if length and length.isdigit() else None
+        self.received = 0
+
+    def read(self, size: int = CHUNK_BYTES) -> bytes:
+        """Up to ``size`` bytes; ``b""`` at the end.
+
+        Raises
+        ------
+        DownloadError
+            The connection broke off, or the end came before the announced length.
+        """
+        if size == 0:
+            return b""  # parsers probe what a stream returns with read(0)
+        try:
+            chunk = self._response.read(size)
+        except (OSError, ValueError) as exc:
+            raise DownloadError(
+                f"{self.url}: the download broke off after {self.received:,} bytes ({exc})"
+            ) from None
+        self.received += len(chunk)
+        if chunk and self._progress:
+            self._progress(self.received, self.total)
+        # Checked at the end itself, so a parser reading a truncated file stops with
+        # this error rather than with a puzzling syntax error.
+        if not chunk and self.total is not None and self.received != self.total:
+            raise DownloadError(
+                f"{self.url}: truncated download, {self.received:,} of {self.total:,} bytes"
+            )
+        return chunk
+
+
+@contextmanager
+def download(url: str, progress: Progress | None = None) -> Iterator[Download]:
+    """Open ``url`` (http, https or file) for reading in chunks.
+
+    Raises
+    ------
+    DownloadError
+        The source cannot be opened; the message names the URL and the reason.
+    """
     try:
         response = urllib.request.urlopen(url, timeout=TIMEOUT_S)
     except urllib.error.HTTPError as exc:
@@ -147,35 +212,35 @@ def _read_url(url: str, progress: Progress | None) -> bytes:
     except (OSError, ValueError) as exc:
         raise DownloadError(f"{url}: could not open ({exc})") from None
     with response:
-        length = response.headers.get("Content-Length")
-        total = int(length) if length and length.isdigit() else None
-        chunks: list[bytes] = []
-        received = 0
-        try:
-            while chunk := response.read(CHUNK_BYTES):
-                chunks.append(chunk)
-                received += len(chunk)
-                if progress:
-                    progress(received, total)
-        except (OSError, ValueError) as exc:
-            raise DownloadError(
-                f"{url}: the download broke off after {received:,} bytes ({exc})"
-            ) from None
-    if total is not None and received != total:
-        raise DownloadError(f"{url}: truncated download, {received:,} of {total:,} bytes")
-    return b"".join(chunks)
+        yield Download(url, response, progress)
 
 
-def _write_atomically(path: Path, data: dict[str, Any]) -> None:
+def _read_url(url: str, progress: Progress | None) -> bytes:
+    with download(url, progress) as stream:
+        return b"".join(iter(lambda: stream.read(CHUNK_BYTES), b""))
+
+
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[TextIO]:
+    """A text file that replaces ``path`` only when the block ends without an error.
+
+    It is written as a temporary file beside ``path`` and renamed over it, so a
+    reader never sees half a file and a failure leaves the old file as it was.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, separators=(",", ":"), ensure_ascii=False)
+            yield out
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_atomically(path: Path, data: dict[str, Any]) -> None:
+    with atomic_writer(path) as out:
+        json.dump(data, out, separators=(",", ":"), ensure_ascii=False)
 
 
 def fetch(source: NutsSource, progress: Progress | None = None) -> Path:

@@ -49,6 +49,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "Die Karte kann nicht gezeichnet werden: die Grenzen sind nicht verfügbar.",
         "La carte ne peut pas être affichée : les limites ne sont pas disponibles.",
         "The map cannot be drawn: the boundaries are not available."),
+    "municipalities.loading": _s(
+        "Gemeentegrenzen downloaden van Eurostat GISCO (een groot bestand, eenmalig)…",
+        "Gemeindegrenzen werden von Eurostat GISCO geladen (eine große Datei, einmalig)…",
+        "Téléchargement des limites communales depuis Eurostat GISCO (un gros fichier, une "
+        "seule fois)…",
+        "Downloading municipal boundaries from Eurostat GISCO (a large file, once)…"),
+    "municipalities.loaded": _s("Gemeentegrenzen opgeslagen", "Gemeindegrenzen gespeichert",
+                                "Limites communales enregistrées", "Municipal boundaries cached"),
+    "municipalities.unavailable": _s(
+        "De gemeentegrenzen (GISCO LAU) zijn niet beschikbaar: de Euregio's worden getekend "
+        "met de NUTS-3-regio's waarin hun leden liggen.",
+        "Die Gemeindegrenzen (GISCO LAU) sind nicht verfügbar: die Euregios werden aus den "
+        "NUTS-3-Regionen gezeichnet, in denen ihre Mitglieder liegen.",
+        "Les limites communales (GISCO LAU) ne sont pas disponibles : les eurégions sont "
+        "dessinées à partir des régions NUTS 3 où se trouvent leurs membres.",
+        "The municipal boundaries (GISCO LAU) are not available: the Euregios are drawn from "
+        "the NUTS-3 regions their members lie in."),
+    "about.municipalities": _s(
+        "Gemeentegrenzen: Eurostat GISCO, LAU {year} (01M), opgehaald {fetched} van {url}; "
+        "{count} gemeenten in Nederland, België en Duitsland.",
+        "Gemeindegrenzen: Eurostat GISCO, LAU {year} (01M), abgerufen {fetched} von {url}; "
+        "{count} Gemeinden in den Niederlanden, Belgien und Deutschland.",
+        "Limites communales : Eurostat GISCO, LAU {year} (01M), récupérées le {fetched} depuis "
+        "{url} ; {count} communes aux Pays-Bas, en Belgique et en Allemagne.",
+        "Municipal boundaries: Eurostat GISCO, LAU {year} (01M), fetched {fetched} from {url}; "
+        "{count} municipalities in the Netherlands, Belgium and Germany."),
     "approximation": _s(
         "Euregio's bestaan uit gemeenten; de kaart tekent ze als de NUTS-3-regio's waarin hun "
         "leden liggen. Waar maar een deel van een NUTS-3-regio lid is, valt de omtrek ruimer uit "

@@ -55,6 +55,9 @@ def _euregio_table(euregios: list[Euregio], memberships: pd.DataFrame) -> pd.Dat
             "partial_nuts3": sorted(members.loc[members["partial"], "nuts_id"]),
             "countries": sorted(members["country"].unique()),
             "member_count": len(members),
+            # Drawn from the NUTS-3 regions its members lie in until the membership table
+            # lists municipalities (gros.memberships draws those: "lau").
+            "outline": "nuts3",
         })
     return pd.DataFrame.from_records(rows)
 

@@ -10,6 +10,7 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
 
@@ -46,18 +47,28 @@ class CuratedDataError(ValueError):
         super().__init__(f"{where}: {reason}")
 
 
-class UnknownNutsCodes(ValueError):
-    """Membership codes that do not exist in the boundaries' NUTS year."""
+class UnknownCodes(ValueError):
+    """Codes of a membership table that do not exist in the boundaries of their year.
+
+    Every code is listed; a subclass's ``message`` says which codes and what to do.
+    """
+
+    message: ClassVar[str]  # with {count}, {codes}, {table} and {boundaries} (the years)
 
     def __init__(self, codes: Iterable[str], table_year: int, boundaries_year: int):
         self.codes = sorted(set(codes))
         self.table_year, self.boundaries_year = table_year, boundaries_year
-        super().__init__(
-            f"{len(self.codes)} member code(s) of the NUTS {table_year} membership table do not "
-            f"exist in the NUTS {boundaries_year} boundaries: {', '.join(self.codes)}. "
-            f"Use NUTS {table_year} boundaries (GROS_NUTS_YEAR={table_year}) or add these codes "
-            "to a documented correspondence; no member is dropped."
-        )
+        super().__init__(self.message.format(count=len(self.codes), codes=", ".join(self.codes),
+                                             table=table_year, boundaries=boundaries_year))
+
+
+class UnknownNutsCodes(UnknownCodes):
+    """Membership codes that do not exist in the boundaries' NUTS year."""
+
+    message = ("{count} member code(s) of the NUTS {table} membership table do not exist in the "
+               "NUTS {boundaries} boundaries: {codes}. Use NUTS {table} boundaries "
+               "(GROS_NUTS_YEAR={table}) or add these codes to a documented correspondence; "
+               "no member is dropped.")
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,24 @@ def _flag(path: Path, row: int, column: str, value: str) -> bool:
     raise CuratedDataError(path, row, column, f"expected true or false, got {value!r}")
 
 
+def _euregio_id(path: Path, row: int, value: str) -> str:
+    if value not in EUREGIO_IDS:
+        raise CuratedDataError(path, row, "euregio_id", f"unknown Euregio {value!r}")
+    return value
+
+
+def _year(path: Path, row: int, column: str, value: str) -> int:
+    return int(_optional_number(path, row, column, _require(path, row, column, value)) or 0)
+
+
+def _one_year(path: Path, table: pd.DataFrame, column: str, label: str) -> None:
+    """A table's codes all belong to one classification year."""
+    years = sorted(table[column].unique())
+    if len(years) > 1:
+        raise CuratedDataError(path, None, column,
+                               f"one {label} year per table expected, got {years}")
+
+
 def read_memberships(path: Path = MEMBERS_CSV) -> pd.DataFrame:
     """One row per (Euregio, NUTS-3 region); a region may belong to several Euregios.
 
@@ -155,11 +184,8 @@ def read_memberships(path: Path = MEMBERS_CSV) -> pd.DataFrame:
     records = []
     seen: set[tuple[str, str]] = set()
     for number, row in _rows(path, columns):
-        if row["euregio_id"] not in EUREGIO_IDS:
-            raise CuratedDataError(path, number, "euregio_id",
-                                   f"unknown Euregio {row['euregio_id']!r}")
-        year = _optional_number(path, number, "nuts_year", _require(path, number, "nuts_year",
-                                                                      row["nuts_year"]))
+        _euregio_id(path, number, row["euregio_id"])
+        year = _year(path, number, "nuts_year", row["nuts_year"])
         nuts_id = _require(path, number, "nuts_id", row["nuts_id"]).upper()
         if len(nuts_id) != 5:
             raise CuratedDataError(path, number, "nuts_id",
@@ -173,7 +199,7 @@ def read_memberships(path: Path = MEMBERS_CSV) -> pd.DataFrame:
         seen.add((row["euregio_id"], nuts_id))
         records.append({
             "euregio_id": row["euregio_id"],
-            "nuts_year": int(year),
+            "nuts_year": year,
             "nuts_id": nuts_id,
             "nuts_name": row["nuts_name"],
             "country": row["country"],
@@ -182,10 +208,7 @@ def read_memberships(path: Path = MEMBERS_CSV) -> pd.DataFrame:
             "source": _require(path, number, "source", row["source"]),
         })
     table = pd.DataFrame.from_records(records, columns=list(columns))
-    years = sorted(table["nuts_year"].unique())
-    if len(years) > 1:
-        raise CuratedDataError(path, None, "nuts_year",
-                               f"one NUTS year per table expected, got {years}")
+    _one_year(path, table, "nuts_year", "NUTS")
     return table
 
 
@@ -213,6 +236,83 @@ def read_border_provinces(path: Path = BORDER_PROVINCES_CSV) -> pd.DataFrame:
             "source": _require(path, number, "source", row["source"]),
         })
     return pd.DataFrame.from_records(records, columns=list(columns))
+
+
+MEMBER_KINDS = ("municipality", "nuts3")
+MUNICIPAL_MEMBER_COLUMNS = ("euregio_id", "member_kind", "member_id", "member_name", "country",
+                            "nuts_id", "lau_year", "nuts_year", "listed_as", "source")
+
+
+def _municipal_member(path: Path, row: int, values: dict[str, str]) -> dict[str, object]:
+    """One row of a municipal membership table, checked (see geodata/README.md)."""
+    kind = values["member_kind"]
+    if kind not in MEMBER_KINDS:
+        raise CuratedDataError(path, row, "member_kind",
+                               f"expected {' or '.join(MEMBER_KINDS)}, got {kind!r}")
+    country = values["country"]
+    if country not in COUNTRIES:
+        raise CuratedDataError(path, row, "country",
+                               f"expected one of {', '.join(COUNTRIES)}, got {country!r}")
+    nuts_id = _require(path, row, "nuts_id", values["nuts_id"]).upper()
+    if len(nuts_id) != 5 or not nuts_id.startswith(country):
+        raise CuratedDataError(path, row, "nuts_id", f"expected the NUTS-3 code of a region in "
+                                                     f"{country}, got {nuts_id!r}")
+    member_id = _require(path, row, "member_id", values["member_id"])
+    if kind == "nuts3" and member_id.upper() != nuts_id:
+        raise CuratedDataError(path, row, "member_id",
+                               f"a whole NUTS-3 region is its own nuts_id {nuts_id!r}, "
+                               f"got {member_id!r}")
+    if kind == "municipality" and not member_id.startswith(f"{country}_"):
+        raise CuratedDataError(path, row, "member_id",
+                               f"expected a GISCO_ID such as 'NL_GM0935' ({country}_ and the "
+                               f"national code), got {member_id!r}")
+    return {
+        "euregio_id": _euregio_id(path, row, values["euregio_id"]),
+        "member_kind": kind,
+        "member_id": member_id.upper() if kind == "nuts3" else member_id,
+        "member_name": _require(path, row, "member_name", values["member_name"]),
+        "country": country,
+        "nuts_id": nuts_id,
+        "lau_year": _year(path, row, "lau_year", values["lau_year"]),
+        "nuts_year": _year(path, row, "nuts_year", values["nuts_year"]),
+        "listed_as": values["listed_as"],
+        "source": _require(path, row, "source", values["source"]),
+    }
+
+
+def read_municipal_memberships(path: Path) -> pd.DataFrame:
+    """One row per (Euregio, member), where a member is a municipality or a whole NUTS-3
+    region; a member may belong to several Euregios.
+
+    Columns: :data:`MUNICIPAL_MEMBER_COLUMNS`; ``geodata/README.md`` describes them.
+    The codes are checked against the boundaries later
+    (:func:`gros.memberships.euregio_outlines`), where they are known.
+    """
+    records = []
+    first_row: dict[tuple[object, object], int] = {}
+    for number, values in _rows(path, MUNICIPAL_MEMBER_COLUMNS):
+        record = _municipal_member(path, number, values)
+        key = (record["euregio_id"], record["member_id"])
+        if key in first_row:
+            raise CuratedDataError(path, number, "member_id",
+                                   f"{key[1]!r} is listed for {key[0]!r} already in row "
+                                   f"{first_row[key]}")
+        first_row[key] = number
+        records.append(record)
+    table = pd.DataFrame.from_records(records, columns=list(MUNICIPAL_MEMBER_COLUMNS))
+    _one_year(path, table, "lau_year", "LAU")
+    _one_year(path, table, "nuts_year", "NUTS")
+    return table
+
+
+class UnknownMunicipalities(UnknownCodes):
+    """Municipality codes of a membership table that do not exist in the LAU year."""
+
+    message = ("{count} municipality code(s) of the LAU {table} membership table do not exist "
+               "in the LAU {boundaries} municipalities: {codes}. A municipality merged since its "
+               "source was written is listed as the municipality it is part of now, its row's "
+               "listed_as naming the former one; use LAU {table} boundaries "
+               "(GROS_LAU_YEAR={table}) or correct these rows. No member is dropped.")
 
 
 def check_codes(codes: Iterable[str], table_year: int, available: set[str],

@@ -18,6 +18,8 @@ import platformdirs
 GISCO_DISTRIBUTION_URL = "https://gisco-services.ec.europa.eu/distribution/v2"
 NUTS_YEARS = (2003, 2006, 2010, 2013, 2016, 2021, 2024)
 NUTS_SCALES = ("01M", "03M", "10M", "20M", "60M")
+# The years GISCO publishes municipality (LAU) boundaries for.
+LAU_YEARS = tuple(range(2011, 2025))
 
 
 class SettingError(ValueError):
@@ -31,14 +33,19 @@ def _base_url(value: str) -> str:
     return value.rstrip("/")
 
 
-def _nuts_year(value: str) -> int:
-    try:
-        year = int(value)
-    except ValueError:
-        raise ValueError(f"expected a NUTS year such as 2024, got {value!r}") from None
-    if year not in NUTS_YEARS:
-        raise ValueError(f"expected one of {', '.join(map(str, NUTS_YEARS))}, got {value!r}")
-    return year
+def _year_among(years: tuple[int, ...], kind: str) -> Callable[[str], int]:
+    """The parser of a classification year: one of ``years`` (``kind`` names them)."""
+
+    def parse(value: str) -> int:
+        try:
+            year = int(value)
+        except ValueError:
+            raise ValueError(f"expected a {kind} year such as 2024, got {value!r}") from None
+        if year not in years:
+            raise ValueError(f"expected one of {', '.join(map(str, years))}, got {value!r}")
+        return year
+
+    return parse
 
 
 def _nuts_scale(value: str) -> str:
@@ -92,7 +99,7 @@ SETTINGS: tuple[Setting, ...] = (
         "GROS_NUTS_YEAR",
         lambda: "2024",
         "NUTS classification year of the boundaries.",
-        _nuts_year,
+        _year_among(NUTS_YEARS, "NUTS"),
     ),
     Setting(
         "nuts_scale",
@@ -100,6 +107,13 @@ SETTINGS: tuple[Setting, ...] = (
         lambda: "03M",
         "GISCO scale of the boundaries: 01M (most detailed) to 60M (coarsest).",
         _nuts_scale,
+    ),
+    Setting(
+        "lau_year",
+        "GROS_LAU_YEAR",
+        lambda: "2024",
+        "Year of the GISCO municipality (LAU) boundaries.",
+        _year_among(LAU_YEARS, "LAU"),
     ),
     Setting(
         "cache_dir",
@@ -151,6 +165,7 @@ class Settings:
     gisco_url: str
     nuts_year: int
     nuts_scale: str
+    lau_year: int
     cache_dir: Path
     data_dir: Path
     database_url: str

@@ -15,6 +15,12 @@ layers = cached.region_layers(lang)
 if layers is not None:
     st.write(i18n.t("about.boundaries", lang, year=layers.nuts_year, scale=layers.nuts_scale,
                     fetched=layers.nuts_fetched or "—", url=layers.nuts_source))
+    municipal = cached.municipalities(lang)
+    if municipal is not None:
+        st.write(i18n.t("about.municipalities", lang, year=municipal.year,
+                        fetched=municipal.fetched or "—", url=municipal.source_url,
+                        count=f"{len(municipal.frame):,}".replace(
+                            ",", i18n.THOUSANDS_SEPARATORS[lang])))
     st.write(i18n.t("about.euregios", lang, year=int(layers.memberships["nuts_year"].iloc[0])))
     st.info(i18n.t("approximation", lang))
     table = pd.DataFrame({

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import geopandas as gpd
 import pytest
 import shapely
 
-from gros import gisco, regions
+from gros import gisco, lau, regions
 from gros.layers import RegionLayers, build_region_layers
 from tests import synthetic
+from tests.support.canned import canned_server
 from tests.support.deprecations import streamlit_deprecations
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,6 +36,13 @@ def no_streamlit_deprecations():
 
 
 @pytest.fixture
+def server() -> Iterator[ThreadingHTTPServer]:
+    """A local HTTP server with canned answers: set ``server.responses[path]``."""
+    with canned_server() as httpd:
+        yield httpd
+
+
+@pytest.fixture
 def synthetic_mirror(tmp_path: Path) -> Path:
     """A folder laid out like the GISCO service, holding the synthetic 2024 file (20M)."""
     folder = tmp_path / "mirror" / "nuts" / "geojson"
@@ -45,6 +55,15 @@ def synthetic_mirror(tmp_path: Path) -> Path:
 def synthetic_source(synthetic_mirror: Path, tmp_path: Path) -> gisco.NutsSource:
     """Synthetic boundaries behind a file:// URL, with an empty cache in tmp_path."""
     return gisco.NutsSource(synthetic_mirror.as_uri(), 2024, "20M", tmp_path / "cache")
+
+
+@pytest.fixture
+def synthetic_lau_source(synthetic_mirror: Path, tmp_path: Path) -> lau.LauSource:
+    """Synthetic municipalities (LAU 2024) in the synthetic mirror, with an empty cache."""
+    folder = synthetic_mirror / "lau" / "geojson"
+    folder.mkdir(parents=True)
+    (folder / "LAU_RG_01M_2024_4326.geojson").write_text(json.dumps(synthetic.lau_collection()))
+    return lau.LauSource(synthetic_mirror.as_uri(), 2024, tmp_path / "cache")
 
 
 @pytest.fixture

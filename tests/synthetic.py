@@ -66,3 +66,42 @@ PROVINCES_CSV = """nuts_id,nuts_year,name,country,kind,border,gros_partner,sourc
 NL11,2024,South NL,NL,province,true,false,https://example.org/p
 DE1,2024,South DE,DE,land,true,true,https://example.org/p
 """
+
+
+def _municipality(gisco_id: str, country: str, name: str, population: int | None,
+                  geometry: shapely.Geometry, year: int = 2024) -> dict:
+    return {
+        "type": "Feature",
+        "properties": {"GISCO_ID": gisco_id, "CNTR_CODE": country, "LAU_NAME": name,
+                       f"POP_{year}": population, f"POP_DENS_{year}": None,
+                       "AREA_KM2": 900.0, "YEAR": year},
+        "geometry": shapely.geometry.mapping(geometry),
+    }
+
+
+def lau_collection(extra: list[dict] | None = None, year: int = 2024) -> dict[str, Any]:
+    """A GISCO-LAU-shaped FeatureCollection that tiles the NUTS-3 squares of
+    :func:`nuts_collection`: each square cut into 2 × 2 municipalities of 0.5°.
+
+    A municipality's GISCO_ID is its country, ``_``, its NUTS-3 code and 1–4
+    (``NL_NL1111`` south-west … ``NL_NL1114`` north-east); its population is
+    1,000 times that number, except that every first one has none (null), as
+    municipalities may in the real file. A French municipality is there to be
+    dropped.
+    """
+    features = []
+    for feature in nuts_collection()["features"]:
+        properties = feature["properties"]
+        if properties["LEVL_CODE"] != 3:
+            continue
+        x0, y0, x1, y1 = shapely.geometry.shape(feature["geometry"]).bounds
+        xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
+        quarters = ((x0, y0, xm, ym), (xm, y0, x1, ym), (x0, ym, xm, y1), (xm, ym, x1, y1))
+        for number, box in enumerate(quarters, start=1):
+            code = f"{properties['NUTS_ID']}{number}"
+            features.append(_municipality(
+                f"{properties['CNTR_CODE']}_{code}", properties["CNTR_CODE"], f"Town {code}",
+                None if number == 1 else int(code[2:]) * 1000, shapely.box(*box), year))
+    features.append(_municipality("FR_59350", "FR", "Lille", 236_710,
+                                  shapely.box(3.0, 50.6, 3.1, 50.7), year))
+    return {"type": "FeatureCollection", "features": features + (extra or [])}

@@ -275,3 +275,27 @@ def test_presentation_mode_shows_the_first_saved_view(app_env, tmp_path, monkeyp
     assert app.query_params["slide"] == "2"
     next(b for b in app.button if b.label == "✕").click().run()
     assert app.title[0].value == "GROS dashboard"
+
+
+def test_the_about_page_names_the_municipalities_source(app_env):
+    app = _page("pages/about.py", lang="en")
+    text = " ".join(m.value for m in app.markdown)
+    assert "Municipal boundaries: Eurostat GISCO, LAU 2024 (01M)" in text
+    assert "LAU_RG_01M_2024_4326.geojson" in text
+    assert not app.warning
+
+
+def test_without_municipalities_map_and_about_say_the_outlines_fall_back(app_env, monkeypatch):
+    # The mirror has no LAU 2023 file: as if offline with no municipalities cached.
+    monkeypatch.setenv("GROS_LAU_YEAR", "2023")
+    app = _app(lang="en", basemap="none").run()
+    assert not app.exception, app.exception
+    assert [e.value for e in app.error] == []
+    map_arguments(app)  # the map is drawn as before
+    notice = app.warning[0].value
+    assert "municipal boundaries (GISCO LAU) are not available" in notice
+    assert "NUTS-3 regions" in notice and "LAU_RG_01M_2023_4326.geojson" in notice
+    app.switch_page(str(REPO / "pages/about.py")).run()
+    assert not app.exception, app.exception
+    assert "NUTS-3 regions" in app.warning[0].value
+    assert "NUTS-3 regions their members lie in" in app.info[0].value

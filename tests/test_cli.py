@@ -22,6 +22,7 @@ def test_fetch_then_info_json_reports_the_seven_euregios(mirror_url, tmp_path):
     fetched = _run(["geodata", "fetch"], env)
     assert fetched.returncode == 0, fetched.stderr
     assert (tmp_path / "cache" / "nuts" / "NUTS_RG_20M_2024_4326.geojson").exists()
+    assert (tmp_path / "cache" / "lau" / "LAU_RG_01M_2024_4326.geojson").exists()
 
     info = _run(["geodata", "info", "--json"], env)
     assert info.returncode == 0, info.stderr
@@ -35,9 +36,12 @@ def test_fetch_then_info_json_reports_the_seven_euregios(mirror_url, tmp_path):
     for euregio in data["euregios"]:
         assert {"id", "name", "nuts3", "countries", "area_km2", "valid"} <= set(euregio)
         assert euregio["valid"] is True
+        assert euregio["outline"] == "nuts3"  # the membership table is by NUTS-3 region
         assert 1_000 < euregio["area_km2"] < 25_000
     assert {p["nuts_id"] for p in data["border_provinces"]} >= {"NL42", "BE33", "DEA"}
     assert {"NL", "BE", "DE"} <= set(data["countries"])
+    assert data["lau"]["year"] == 2024 and data["lau"]["municipalities"] > 1_000
+    assert data["lau"]["source"].endswith("LAU_RG_01M_2024_4326.geojson")
 
 
 def test_fetch_failure_exits_non_zero_with_a_clear_message(tmp_path):
@@ -136,3 +140,46 @@ def test_export_map_and_png_from_the_command_line(mirror_url, tmp_path):
                    "--basemap", "none", "--width", "800", "--height", "500"],
                   {**env, "GROS_CHROMIUM": str(tmp_path / "missing")})
     assert result.returncode == 1 and "apt-get install chromium" in result.stderr
+
+
+def test_lookup_names_the_municipality_euregios_and_border_province(mirror_url, tmp_path):
+    env = {"GROS_GISCO_URL": mirror_url, "GROS_NUTS_SCALE": "20M",
+           "GROS_CACHE_DIR": str(tmp_path / "cache")}
+    result = _run(["geodata", "lookup", "--lat", "50.85", "--lon", "5.69", "--json"], env)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert set(found) == {"municipality", "euregios", "border_province"}
+    assert found["municipality"]["name"] == "Maastricht"
+    assert found["municipality"]["country"] == "NL"
+    assert found["municipality"]["id"].startswith("NL_GM")
+    assert "maas-rijn" in found["euregios"]
+    assert found["border_province"] == "NL42"
+
+    text = _run(["geodata", "lookup", "--lat", "50.85", "--lon", "5.69"], env)
+    assert "Maastricht" in text.stdout and "NL42" in text.stdout
+
+    bad = _run(["geodata", "lookup", "--lat", "95", "--lon", "5.69"], env)
+    assert bad.returncode == 1 and "--lat 95.0" in bad.stderr
+
+
+def test_without_municipalities_lookup_and_info_still_answer(mirror_url, tmp_path):
+    # The mirror has no LAU 2023 file: as if offline without the municipalities cached.
+    env = {"GROS_GISCO_URL": mirror_url, "GROS_NUTS_SCALE": "20M", "GROS_LAU_YEAR": "2023",
+           "GROS_CACHE_DIR": str(tmp_path / "cache")}
+    fetched = _run(["geodata", "fetch"], env)
+    assert fetched.returncode == 1
+    assert "LAU_RG_01M_2023_4326.geojson" in fetched.stderr
+    assert (tmp_path / "cache" / "nuts" / "NUTS_RG_20M_2024_4326.geojson").exists()
+    assert not (tmp_path / "cache" / "lau").exists() or not any(
+        (tmp_path / "cache" / "lau").iterdir())
+
+    found = _run(["geodata", "lookup", "--lat", "50.85", "--lon", "5.69", "--json"], env)
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)["municipality"] is None
+    assert "NUTS-3" in found.stderr
+
+    info = _run(["geodata", "info", "--json"], env)
+    assert info.returncode == 0, info.stderr
+    data = json.loads(info.stdout)
+    assert data["lau"] is None
+    assert {e["outline"] for e in data["euregios"]} == {"nuts3"}

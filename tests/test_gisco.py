@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -15,34 +13,6 @@ from gros import gisco
 from tests import synthetic
 
 GOOD = json.dumps(synthetic.nuts_collection()).encode()
-
-
-class _Handler(BaseHTTPRequestHandler):
-    """Serves ``self.server.responses[path] = (status, body, declared_length)``."""
-
-    def do_GET(self) -> None:
-        status, body, declared = self.server.responses.get(self.path, (404, b"not found", None))
-        self.send_response(status)
-        self.send_header("Content-Length", str(declared if declared is not None else len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def server() -> Iterator[ThreadingHTTPServer]:
-    """A local HTTP server on a free port; set ``server.responses`` per test."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.responses = {}
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield httpd
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def _source(server: ThreadingHTTPServer, tmp_path: Path) -> gisco.NutsSource:

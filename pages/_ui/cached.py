@@ -14,7 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import streamlit as st
 
-from gros import assets, gisco, i18n, maps
+from gros import assets, gisco, i18n, lau, maps
 from gros.filters import FilterDomain, ProjectFilter, apply_filter, filter_domain
 from gros.layers import RegionLayers
 from gros.loaders import load_region_layers, open_store, project_catalogue
@@ -39,6 +39,22 @@ def _region_layers(current: Settings) -> RegionLayers:
     return load_region_layers(current)
 
 
+def _progress_bar(url: str) -> gisco.Progress:
+    """A progress bar for a download, redrawn once per percent (or MB when the size is not
+    known): the municipalities file comes in thousands of chunks."""
+    bar = st.progress(0.0, text=url)
+    shown: list[int] = []
+
+    def report(received: int, total: int | None) -> None:
+        step = int(100 * received / total) if total else received // 1_000_000
+        if not shown or step != shown[-1]:
+            shown.append(step)
+            fraction = min(received / total, 1.0) if total else 0.0
+            bar.progress(fraction, text=f"{url} — {received / 1e6:.1f} MB")
+
+    return report
+
+
 def region_layers(lang: str) -> RegionLayers | None:
     """The region layers, downloading the boundaries with a progress bar when needed.
 
@@ -53,13 +69,7 @@ def region_layers(lang: str) -> RegionLayers | None:
     try:
         if not source.cache_path.exists():
             with slot.status(i18n.t("boundaries.loading", lang), expanded=True) as status:
-                bar = st.progress(0.0, text=source.url)
-
-                def report(received: int, total: int | None) -> None:
-                    fraction = min(received / total, 1.0) if total else 0.0
-                    bar.progress(fraction, text=f"{source.url} — {received / 1e6:.1f} MB")
-
-                gisco.fetch(source, report)
+                gisco.fetch(source, _progress_bar(source.url))
                 status.update(label=i18n.t("boundaries.loaded", lang), state="complete",
                               expanded=False)
         return _region_layers(current)
@@ -68,6 +78,47 @@ def region_layers(lang: str) -> RegionLayers | None:
                    else gisco.unavailable_message(source, str(exc)))
         st.error(f"{i18n.t('boundaries.unavailable', lang)}\n\n{message}")
         return None
+
+
+@st.cache_resource(show_spinner=False)
+def _failed_downloads() -> dict[str, str]:
+    """Why the download of each URL failed, kept for the process: without a network, a new
+    attempt on every rerun could wait for the time-out every time."""
+    return {}
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)  # a real cut is about 100 MB in memory
+def _municipalities(current: Settings, fetched: float) -> lau.Municipalities | None:
+    return lau.read_cached(lau.LauSource.from_settings(current))
+
+
+def municipalities(lang: str) -> lau.Municipalities | None:
+    """The municipalities (GISCO LAU), downloaded once with a progress bar when needed.
+
+    Without them (not cached, no network) says that the Euregios are drawn from their
+    NUTS-3 regions, and returns None: the rest of the page renders as before.
+    """
+    current = settings()
+    source = lau.LauSource.from_settings(current)
+    failed = _failed_downloads()
+    slot = st.container()  # keeps its place in the page, as for the boundaries
+    if not source.cache_path.exists() and source.url not in failed:
+        with slot.status(i18n.t("municipalities.loading", lang), expanded=True) as status:
+            try:
+                lau.fetch(source, _progress_bar(source.url))
+                status.update(label=i18n.t("municipalities.loaded", lang), state="complete",
+                              expanded=False)
+            except gisco.GiscoError as exc:
+                failed[source.url] = lau.unavailable_message(source, str(exc))
+                status.update(state="error", expanded=False)
+    found = None
+    if source.cache_path.exists():
+        # Keyed by the cache's time too: a fetch from the command line is read anew.
+        found = _municipalities(current, source.cache_path.stat().st_mtime)
+    if found is None:
+        slot.warning(f"{i18n.t('municipalities.unavailable', lang)}\n\n"
+                     f"{failed.get(source.url, '')}".strip())
+    return found
 
 
 @st.cache_resource(show_spinner=False)
