@@ -13,6 +13,7 @@ import shapely
 from gros import gisco, regions
 from gros.layers import RegionLayers, build_region_layers
 from tests import synthetic
+from tests.support.databases import postgis, postgres, store_url  # noqa: F401 (fixtures)
 from tests.support.deprecations import streamlit_deprecations
 
 REPO = Path(__file__).resolve().parent.parent

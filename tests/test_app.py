@@ -275,3 +275,20 @@ def test_presentation_mode_shows_the_first_saved_view(app_env, tmp_path, monkeyp
     assert app.query_params["slide"] == "2"
     next(b for b in app.button if b.label == "✕").click().run()
     assert app.title[0].value == "GROS dashboard"
+
+
+def test_a_database_the_app_cannot_bring_up_to_date_stops_it_with_the_reason(
+        app_env, tmp_path, monkeypatch):
+    import sqlalchemy as sa
+
+    from gros.store import ProjectStore
+
+    url = f"sqlite:///{tmp_path / 'gros.sqlite'}"
+    store = ProjectStore(url)
+    with store.engine.begin() as connection:  # as a newer dashboard would leave it
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+    store.close()
+    monkeypatch.setenv("GROS_DATABASE_URL", url)
+    app = _app(lang="en").run()
+    assert not app.exception, app.exception
+    assert f"the project database {url} is at schema revision '9999'" in app.error[0].value
