@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from gros import exports, gisco, importers, lau
+from gros.migrate import SchemaError
 from gros.regions import CuratedDataError, UnknownNutsCodes
 from gros.settings import SettingError, Settings, load_settings
 
@@ -213,6 +214,18 @@ def _projects_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from gros import database, migrate
+    from gros.store import database_url
+
+    engine = database.create_engine(database_url(load_settings()))
+    try:
+        print(migrate.upgrade(engine).describe())
+    finally:
+        engine.dispose()
+    return EXIT_OK
+
+
 def _hash_password(args: argparse.Namespace) -> int:
     import getpass
 
@@ -331,6 +344,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=exports.EXPORT_FORMATS)
     export.add_argument("--out", required=True, help="file to write")
 
+    db = commands.add_parser("db", help="the project database")
+    _command(db.add_subparsers(dest="action", required=True), "upgrade",
+             "bring the database's schema up to date (the app does it on start)", _db_upgrade)
+
     _command(commands, "hash-password",
              "print an editor password hash for .streamlit/secrets.toml", _hash_password)
 
@@ -369,7 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (SettingError, gisco.GiscoError, CuratedDataError, UnknownNutsCodes,
+    except (SettingError, gisco.GiscoError, CuratedDataError, UnknownNutsCodes, SchemaError,
             ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR

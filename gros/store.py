@@ -1,16 +1,18 @@
-"""The project store: an embedded SQLite file by default, any SQLAlchemy URL otherwise.
+"""The project store: an embedded SQLite file by default, PostgreSQL or another URL otherwise.
 
 Every change runs in a transaction and is recorded in the audit table with its
 time and source. Each project carries a version number; an update names the
 version it started from and fails with :class:`VersionConflict` if someone else
-changed the project in between, so two writers never lose an update.
+changed the project in between, so two writers never lose an update. Writers take
+turns (:mod:`gros.database`), so an import is all or nothing for its readers too.
+Opening a store brings its schema up to date first (:mod:`gros.migrate`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,45 +20,14 @@ from typing import Any
 
 import shapely
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
+from gros import database, migrate
 from gros.projects import Project, project_from_record, project_to_record
+from gros.schema import audit_table, projects_table, views_table
 from gros.settings import Settings
 
 SEED_SOURCE = "geodata/projects.geojson"
-metadata = sa.MetaData()
-projects_table = sa.Table(
-    "projects", metadata,
-    sa.Column("id", sa.String(128), primary_key=True),
-    sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("title", sa.Text, nullable=False),
-    sa.Column("record", sa.Text, nullable=False),     # JSON of project_to_record()
-    sa.Column("geometry", sa.Text, nullable=False),   # WKT, EPSG:4326
-    sa.Column("updated_at", sa.String(32), nullable=False),
-    sa.Column("source", sa.Text, nullable=False),
-)
-audit_table = sa.Table(
-    "audit", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("at", sa.String(32), nullable=False),
-    sa.Column("action", sa.String(16), nullable=False),  # seed, create, update, delete
-    sa.Column("project_id", sa.String(128), nullable=False),
-    sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("source", sa.Text, nullable=False),
-    sa.Column("actor", sa.Text, nullable=True),
-    sa.Column("before", sa.Text, nullable=True),
-    sa.Column("after", sa.Text, nullable=True),
-)
-
-
-views_table = sa.Table(
-    "saved_views", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("name", sa.String(200), nullable=False, unique=True),
-    sa.Column("position", sa.Integer, nullable=False),
-    sa.Column("query", sa.Text, nullable=False),  # JSON of the view's URL parameters
-    sa.Column("updated_at", sa.String(32), nullable=False),
-)
 
 
 class VersionConflict(RuntimeError):
@@ -120,49 +91,35 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-_WRITE_OPTION = "gros_write"
-
-
-def _sqlite_engine(url: str) -> Engine:
-    engine = sa.create_engine(url, connect_args={"timeout": 30})
-
-    # pysqlite starts transactions lazily and never locks for reading first; take
-    # the write lock at BEGIN so read-check-write sequences cannot interleave.
-    @sa.event.listens_for(engine, "connect")
-    def _no_implicit_transactions(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        dbapi_connection.execute("PRAGMA journal_mode=WAL")
-
-    @sa.event.listens_for(engine, "begin")
-    def _begin(connection: Connection) -> None:
-        writing = connection.get_execution_options().get(_WRITE_OPTION, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
-
-    return engine
-
-
 class ProjectStore:
     """Projects in a database; see the module docstring for the guarantees."""
 
     def __init__(self, url: str):
-        if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-            self.engine = _sqlite_engine(url)
-        else:
-            self.engine = sa.create_engine(url)
-        metadata.create_all(self.engine)
+        """Open the database at ``url``, bringing its schema up to date first.
+
+        Raises
+        ------
+        migrate.SchemaError
+            Naming the database and what failed, if it cannot be opened or upgraded.
+        """
+        self.engine = database.create_engine(url)
+        try:
+            migrate.upgrade(self.engine)
+        except migrate.SchemaError:
+            self.engine.dispose()
+            raise
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ProjectStore:
         return cls(database_url(settings))
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Connection]:
+    def close(self) -> None:
+        """Close the pooled connections (a server's connection slots are few)."""
+        self.engine.dispose()
+
+    def _transaction(self) -> AbstractContextManager[Connection]:
         """A write transaction: committed at the end, rolled back on any error."""
-        with self.engine.connect() as connection:
-            connection = connection.execution_options(**{_WRITE_OPTION: True})
-            with connection.begin():
-                yield connection
+        return database.write_transaction(self.engine)
 
     # -- reading -------------------------------------------------------------------------
 

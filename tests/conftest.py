@@ -16,6 +16,7 @@ from gros import gisco, lau, regions
 from gros.layers import RegionLayers, build_region_layers
 from tests import synthetic
 from tests.support.canned import canned_server
+from tests.support.databases import postgis, postgres, store_url  # noqa: F401 (fixtures)
 from tests.support.deprecations import streamlit_deprecations
 
 REPO = Path(__file__).resolve().parent.parent

@@ -299,3 +299,20 @@ def test_without_municipalities_map_and_about_say_the_outlines_fall_back(app_env
     assert not app.exception, app.exception
     assert "NUTS-3 regions" in app.warning[0].value
     assert "NUTS-3 regions their members lie in" in app.info[0].value
+
+
+def test_a_database_the_app_cannot_bring_up_to_date_stops_it_with_the_reason(
+        app_env, tmp_path, monkeypatch):
+    import sqlalchemy as sa
+
+    from gros.store import ProjectStore
+
+    url = f"sqlite:///{tmp_path / 'gros.sqlite'}"
+    store = ProjectStore(url)
+    with store.engine.begin() as connection:  # as a newer dashboard would leave it
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+    store.close()
+    monkeypatch.setenv("GROS_DATABASE_URL", url)
+    app = _app(lang="en").run()
+    assert not app.exception, app.exception
+    assert f"the project database {url} is at schema revision '9999'" in app.error[0].value

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import shapely
 
 from gros.loaders import catalogue_frame, preview_frame, project_catalogue
@@ -27,13 +25,14 @@ def test_a_catalogue_is_built_from_stored_projects_without_a_store():
     assert frame["border_provinces"].tolist() == [[], []]
 
 
-def test_the_store_catalogue_is_the_frame_of_its_stored_projects(tmp_path: Path):
-    store = ProjectStore(f"sqlite:///{tmp_path / 'gros.sqlite'}")
+def test_the_store_catalogue_is_the_frame_of_its_stored_projects(store_url: str):
+    store = ProjectStore(store_url)
     store.upsert_many([_stored("a", 1).project, _stored("b", 1).project], source="test")
     ours = project_catalogue(store, None)
     theirs = catalogue_frame(store.all(), None)
     assert ours.drop(columns="geometry").equals(theirs.drop(columns="geometry"))
     assert list(ours.geometry.to_wkt()) == list(theirs.geometry.to_wkt())
+    store.close()
 
 
 def test_an_import_preview_shows_the_regions_its_projects_touch(synthetic_layers):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
@@ -14,8 +14,11 @@ from gros.view import view_from_query
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> ProjectStore:
-    return ProjectStore(f"sqlite:///{tmp_path / 'views.sqlite'}")
+def store(store_url: str) -> Iterator[ProjectStore]:
+    """A new store on each backend in turn."""
+    opened = ProjectStore(store_url)
+    yield opened
+    opened.close()
 
 
 def test_saved_views_keep_their_order_and_names(store):

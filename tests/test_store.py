@@ -1,10 +1,12 @@
-"""The embedded project store: round trips, audit trail, atomic imports, concurrent writers."""
+"""The project store on SQLite and PostgreSQL: round trips, audit trail, atomic imports.
+
+Concurrent writers in their own processes: ``test_store_concurrency.py``.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import threading
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 import shapely
@@ -22,8 +24,11 @@ def _project(project_id: str = "p1", **changes) -> Project:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> ProjectStore:
-    return ProjectStore(f"sqlite:///{tmp_path / 'data' / 'gros.sqlite'}")
+def store(store_url: str) -> Iterator[ProjectStore]:
+    """A new store on each backend in turn."""
+    opened = ProjectStore(store_url)
+    yield opened
+    opened.close()
 
 
 def test_a_project_survives_the_round_trip(store):
@@ -84,35 +89,6 @@ def test_creating_an_existing_id_is_refused(store):
     store.save(_project(), expected_version=None)
     with pytest.raises(VersionConflict):
         store.save(_project(title="Other"), expected_version=None)
-
-
-def test_two_connections_never_lose_an_update(tmp_path):
-    """Two writers with their own connections add to one counter; every addition stays."""
-    url = f"sqlite:///{tmp_path / 'shared.sqlite'}"
-    ProjectStore(url).upsert_many([_project(budget_eur=0)], source="seed")
-    per_writer = 25
-
-    def writer() -> None:
-        store = ProjectStore(url)  # its own engine and connection pool
-        done = 0
-        while done < per_writer:
-            current = store.get("p1")
-            bumped = dataclasses.replace(current.project,
-                                         budget_eur=current.project.budget_eur + 1)
-            try:
-                store.save(bumped, expected_version=current.version)
-                done += 1
-            except VersionConflict:
-                continue  # someone else wrote first: read again and retry
-
-    threads = [threading.Thread(target=writer) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    final = ProjectStore(url).get("p1")
-    assert final.project.budget_eur == 2 * per_writer
-    assert final.version == 1 + 2 * per_writer
 
 
 def test_seeding_happens_once(store):

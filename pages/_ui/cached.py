@@ -18,6 +18,7 @@ from gros import assets, gisco, i18n, lau, maps
 from gros.filters import FilterDomain, ProjectFilter, apply_filter, filter_domain
 from gros.layers import RegionLayers
 from gros.loaders import load_region_layers, open_store, project_catalogue
+from gros.migrate import SchemaError
 from gros.settings import Settings, load_settings
 from gros.store import ProjectStore
 
@@ -127,8 +128,16 @@ def _store(url_settings: Settings) -> ProjectStore:
 
 
 def store() -> ProjectStore:
-    """The project store, created and seeded on first use."""
-    return _store(settings())
+    """The project store, created and seeded on first use.
+
+    A database that cannot be opened or brought up to date stops the page with the
+    reason, which names it; nothing is cached, so the next rerun tries again.
+    """
+    try:
+        return _store(settings())
+    except SchemaError as exc:
+        st.error(str(exc))
+        st.stop()
 
 
 def layers_key(layers: RegionLayers | None) -> tuple:
