@@ -18,8 +18,8 @@ from gros.importers.cells import first, fold, fold_index, quoted, split_items, t
 from gros.importers.columns import Columns
 from gros.importers.notes import (
     KEEP_SOURCES,
+    SCHEMELESS_SOURCES,
     UNKNOWN_KEEP_THEMES,
-    WWW_SOURCES,
     Notes,
     derived_status,
 )
@@ -39,6 +39,9 @@ from gros.projects import Problem
 _WORD_INDEXES: dict[str, dict[str, str]] = {"status": fold_index(STATUS_WORDS),
                                              "precision": fold_index(PRECISION_WORDS)}
 _URL_SPLIT = re.compile(r"[\s;|]+|,(?=\s*(?:https?://|www\.))")
+# An address without its scheme, as keep.eu gives websites: "centralbaltic.eu/projects".
+_SCHEMELESS = re.compile(r"(?i)^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?"
+                         r"(?:[/?#]\S*)?$")
 
 
 @dataclass(frozen=True)
@@ -251,8 +254,8 @@ def _sources(row: Row, columns: Columns, keep: bool, notes: Notes,
         else:
             items = [text]  # "Provinciale Staten" is one wrong source, not two
         for item in (trimmed(i) for i in items):
-            if item.lower().startswith("www."):
-                notes.tally(WWW_SOURCES, row.number)
+            if _SCHEMELESS.match(item):
+                notes.tally(SCHEMELESS_SOURCES, row.number)
                 item = f"https://{item}"
             if item and item not in sources:
                 sources.append(item)

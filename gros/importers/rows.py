@@ -83,7 +83,7 @@ def finish(rows: Sequence[Row], fmt: str, columns: Columns, reading: Reading,
         rejected.extend(Rejection(row.number, _column(problem.column, columns), problem.reason,
                                   row.values) for problem in problems)
     return ImportResult(reading.name, fmt, len(rows), accepted, rejected,
-                        notes.lines(reading.noun))
+                        notes.entries(reading.noun))
 
 
 def _located(row: Row, columns: Columns, reading: Reading) -> Row:

@@ -139,8 +139,15 @@ def keep_workbook(projects: list[list[object]], partners: list[list[object]] | N
 # --- reading --------------------------------------------------------------------------------
 
 def check(result: ImportResult) -> ImportResult:
-    """The importer's promise: every row is accepted or rejected, none twice, none lost."""
-    assert result.rows == len(result.accepted) + len(result.rejected_rows())
+    """The importer's promise: every row is accepted, outside the area or rejected, none
+    twice, none lost (in the JSON summary too)."""
+    outside = {o.row for o in result.outside_area}
+    assert len(outside) == len(result.outside_area)
+    assert not outside & result.rejected_rows()
+    assert result.rows == len(result.accepted) + len(outside) + len(result.rejected_rows())
+    summary = result.to_json()
+    assert summary["accepted"] + len(summary["outside_area"]) + len(summary["rejected"]) == \
+        summary["rows"]
     assert not any("internal error" in r.reason for r in result.rejected), result.rejected
     return result
 
