@@ -99,7 +99,7 @@ def _layers_or_warn():
 def _projects_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from gros.layers import nuts3_points
+    from gros.layers import nuts3_names, nuts3_points
     from gros.loaders import open_store
 
     settings = load_settings()
@@ -112,7 +112,8 @@ def _projects_import(args: argparse.Namespace) -> int:
     layers = _layers_or_warn()
     result = importers.read_projects(
         data, path.name, args.format, max_bytes=int(settings.max_upload_mb * 1024 * 1024),
-        crs=args.crs, nuts3_points=nuts3_points(layers) if layers is not None else None)
+        crs=args.crs, nuts3_points=nuts3_points(layers) if layers is not None else None,
+        nuts_names=nuts3_names(layers) if layers is not None else None)
     report = result.to_json()
     status = EXIT_OK
     if args.dry_run:

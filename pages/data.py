@@ -6,7 +6,7 @@ import streamlit as st
 from gros import i18n, importers, themes
 from gros.coords import CRS_LABELS, SUPPORTED_CRS
 from gros.labels import euregio_names
-from gros.layers import nuts3_points
+from gros.layers import nuts3_names, nuts3_points
 from gros.loaders import preview_frame
 from gros.project_form import form_values, project_from_form
 from gros.projects import PRECISIONS, PROJECT_COUNTRIES, STATUSES, ProjectInvalid
@@ -41,7 +41,8 @@ with import_tab:
                 result = importers.read_projects(
                     upload.getvalue(), upload.name, fmt or None,
                     max_bytes=int(max_mb * 1024 * 1024), crs=crs or None,
-                    nuts3_points=nuts3_points(layers) if layers is not None else None)
+                    nuts3_points=nuts3_points(layers) if layers is not None else None,
+                    nuts_names=nuts3_names(layers) if layers is not None else None)
             except importers.ImportFileError as exc:
                 st.error(i18n.t("data.file_error", lang, error=str(exc)))
                 result = None

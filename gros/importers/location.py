@@ -169,12 +169,7 @@ def _crs_of(kind: str, geometry: Any, crs: str | None, file_crs: str | None) -> 
 def _nuts3_location(row: Row, reading: Reading) -> Any:
     value = first(row.fields.get("nuts3"))
     column = "nuts3"
-    if value is None and row.links is not None:
-        value, column = row.links.lead_nuts3, "lead_partner"
     if value is None:
-        if reading.keep:
-            raise RowProblem("geometry", "has no coordinates and no NUTS-3 region for its "
-                                         "lead partner, so it cannot be placed on the map")
         raise RowProblem("geometry", "a location is required: give lat/lon, x/y, WKT or a "
                                      "NUTS-3 code")
     try:

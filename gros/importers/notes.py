@@ -42,6 +42,7 @@ class Tally:
     before: str
     after: str = ""
     count: bool = False
+    of_other_sheet: bool = False  # the rows are a keep.eu partners sheet's, not projects'
 
 
 # The tallies, in the order they are said.
@@ -55,8 +56,7 @@ KEEP_SOURCES = Tally(3, SOURCES, "The keep.eu export has no per-project keep.eu 
 UNKNOWN_KEEP_THEMES = Tally(4, THEMES, "keep.eu themes that map onto no dashboard theme: ")
 OBJECTIVE_THEMES = Tally(5, THEMES, "Themes taken from the programme's objectives and "
                                     "priorities, as Thematic1–3 are empty, in ")
-PARTNER_COUNTRIES = Tally(8, PARTNERS, "Partner countries that could not be read (the "
-                                       "partners are kept without a country): ")
+PARTNER_COUNTRIES = Tally(8, PARTNERS, "Partner countries that could not be read: ")
 PARTNER_REGIONS = Tally(9, PARTNERS, "Partner NUTS regions that could not be read (the "
                                      "partners are kept, not used to place the project): ")
 RESOLVED_REGIONS = Tally(10, REGIONS, "NUTS codes that are not NUTS 2024, resolved: ")
@@ -75,13 +75,13 @@ def derived_status(today: date) -> Tally:
 def unused_partners(sheet: str) -> Tally:
     """Rows of a keep.eu partners sheet that no project row joined."""
     return Tally(6, PARTNERS, f"Partner rows that name no project in the projects sheet were "
-                              f"not imported: sheet {sheet!r} ")
+                              f"not imported: sheet {sheet!r} ", of_other_sheet=True)
 
 
 def unnamed_partners(sheet: str) -> Tally:
     """Rows of a keep.eu partners sheet that name no partner."""
     return Tally(7, PARTNERS, f"Partner rows without a partner name were not imported: sheet "
-                              f"{sheet!r} ")
+                              f"{sheet!r} ", of_other_sheet=True)
 
 
 def rows_text(numbers: Iterable[int], noun: str) -> str:
@@ -130,8 +130,8 @@ class Notes:
                 said = str(len(numbers))
             else:
                 said = rows_text(numbers, noun)
-            entries.append(Note(note.kind, f"{note.before}{said}{note.after}",
-                                tuple(sorted(set(numbers)))))
+            rows = () if note.of_other_sheet else tuple(sorted(set(numbers)))
+            entries.append(Note(note.kind, f"{note.before}{said}{note.after}", rows))
         return entries
 
     def lines(self, noun: str = "row") -> list[str]:

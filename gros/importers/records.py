@@ -18,11 +18,13 @@ from gros.importers.cells import first, fold, fold_index, quoted, split_items, t
 from gros.importers.columns import Columns
 from gros.importers.notes import (
     KEEP_SOURCES,
+    PARTNER_COUNTRIES,
     SCHEMELESS_SOURCES,
     UNKNOWN_KEEP_THEMES,
     Notes,
     derived_status,
 )
+from gros.importers.partners import Links
 from gros.importers.values import (
     derived_id,
     keep_id,
@@ -52,21 +54,10 @@ class Reading:
     today: date  # decides a missing status from the dates
     crs: str | None = None  # chosen by the caller or by a GeoJSON crs member
     nuts3_points: Mapping[str, tuple[float, float]] | None = None
+    nuts_names: Mapping[str, str] | None = None  # NUTS 2024 code → name, to match names
     keep: bool = False  # a keep.eu export
+    include_outside: bool = False  # import keep.eu projects outside the area too
     noun: str = "row"  # what messages call a row: "row" or "feature"
-
-
-@dataclass(frozen=True)
-class Links:
-    """What a keep.eu partners sheet says about one project, and which of its rows said it."""
-
-    lead: dict[str, Any] | None = None
-    lead_nuts3: Any = None
-    partners: tuple[dict[str, Any], ...] = ()
-    countries: tuple[str, ...] = ()
-    problems: tuple[Problem, ...] = ()
-    used: tuple[int, ...] = ()  # partner rows joined to the project
-    unnamed: tuple[int, ...] = ()  # of those, the ones without a partner name
 
 
 @dataclass(frozen=True)
@@ -108,7 +99,7 @@ def build_record(row: Row, columns: Columns, reading: Reading, notes: Notes,
         record[key] = _parsed(f, key, parse_amount, problems)
     record["status"] = _status(row, record, reading.today, notes, problems)
     record["precision"] = _word_value(f, "precision", problems)
-    record.update(_partners(row, reading.keep, problems))
+    record.update(_partners(row, reading.keep, notes, problems))
     record["sources"] = _sources(row, columns, reading.keep, notes, problems)
     record["id"] = _id(row, record, acronym, reading, seen, problems)
     return record, problems
@@ -175,8 +166,11 @@ def _themes(row: Row, keep: bool, notes: Notes, problems: list[Problem]) -> list
     return ids
 
 
-def _partners(row: Row, keep: bool, problems: list[Problem]) -> dict[str, Any]:
-    """The record's ``lead_partner``, ``partners`` and ``countries``."""
+def _partners(row: Row, keep: bool, notes: Notes, problems: list[Problem]) -> dict[str, Any]:
+    """The record's ``lead_partner``, ``partners`` and ``countries``.
+
+    In a keep.eu export a partner's country that cannot be read is a note, not a problem.
+    """
     f = row.fields
     lead = None
     name = first(f.get("lead_partner"))
@@ -189,7 +183,10 @@ def _partners(row: Row, keep: bool, problems: list[Problem]) -> dict[str, Any]:
             try:
                 lead["country"] = parse_country(country)
             except ValueError as exc:
-                problems.append(Problem("lead_partner_country", str(exc)))
+                if keep:
+                    notes.group(PARTNER_COUNTRIES, trimmed(country), row.number)
+                else:
+                    problems.append(Problem("lead_partner_country", str(exc)))
     partners = [p for v in _split_partners(first(f.get("partners")))
                 if (p := _partner(v, "partners", problems)) is not None]
     countries = []
@@ -200,7 +197,6 @@ def _partners(row: Row, keep: bool, problems: list[Problem]) -> dict[str, Any]:
             problems.append(Problem("countries", str(exc)))
     links = row.links
     if links is not None:
-        problems.extend(links.problems)
         lead = links.lead or lead
         partners = partners + [p for p in links.partners if p not in partners]
         countries = countries + list(links.countries)

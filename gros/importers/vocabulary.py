@@ -114,7 +114,13 @@ KEEP_PARTNER_ALIASES: dict[str, tuple[str, ...]] = {
     "lead": ("lead partner", "lead", "is lead partner", "lead partner (yes/no)"),
     "nuts3": ("nuts3", "nuts 3", "nuts3 code", "nuts3 (or equivalent)",
               "nuts3 code (or equivalent)"),
+    "nuts2": ("nuts2", "nuts 2", "nuts2 code", "nuts2 (or equivalent)",
+              "nuts2 code (or equivalent)"),
+    "nuts1": ("nuts1", "nuts 1", "nuts1 code", "nuts1 (or equivalent)",
+              "nuts1 code (or equivalent)"),
 }
+# NUTS codes start with the country's code, except Greece's (EL) and the United Kingdom's (UK).
+NUTS_COUNTRIES = {"EL": "GR", "UK": "GB"}
 # Keys that may come from several columns at once (Thematic1–3, a URL and a website).
 MULTI_COLUMN_KEYS = frozenset({"themes", "sources"})
 TITLE_KEYS = ("title", "title_en", "title_nl", "title_de", "title_fr")
@@ -157,6 +163,8 @@ PRECISION_WORDS: dict[str, tuple[str, ...]] = {
     "municipality": ("municipality", "gemeente", "gemeinde", "commune", "city", "stad",
                      "stadt"),
     "nuts3": ("nuts3", "nuts 3", "regio", "region", "kreis", "arrondissement"),
+    "nuts2": ("nuts2", "nuts 2"),
+    "nuts1": ("nuts1", "nuts 1"),
 }
 MONTHS: dict[str, int] = {
     **dict.fromkeys(("jan", "januari", "januar", "january", "janvier"), 1),

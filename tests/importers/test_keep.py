@@ -52,8 +52,8 @@ def test_keep_workbook_with_projects_and_partners():
     assert krake.sources == ("https://keep.eu",)
 
     assert reasons(result) == [
-        (4, "geometry", "has no coordinates and no NUTS-3 region for its lead partner, so it "
-                        "cannot be placed on the map"),
+        (4, "geometry", "has no coordinates and no NUTS region for its lead partner or any "
+                        "other partner, so it cannot be placed on the map"),
         (5, "Thematic1", "none of its keep.eu themes ('Underwater basket weaving') maps onto a "
                          "dashboard theme"),
     ]
@@ -61,7 +61,7 @@ def test_keep_workbook_with_projects_and_partners():
     assert "'Underwater basket weaving' (rows 2, 5)" in warnings
     assert "cite https://keep.eu" in warnings
     assert "'Street', 'Postal code', 'Town', 'Investment priority'" in warnings
-    assert "'NUTS1', 'NUTS2'" in warnings
+    assert "'NUTS1'" not in warnings and "'NUTS2'" not in warnings  # read: parent regions
     assert "sheet 'Partners' rows 8, 9" in warnings  # other programme's KRAKE, and GHOST
     assert "Sheets not read: 'Search parameters'" in warnings
 
@@ -69,15 +69,28 @@ def test_keep_workbook_with_projects_and_partners():
 def test_keep_without_nuts3_points_rejects_with_a_clear_reason():
     result = read(keep_workbook(KEEP_PROJECTS[:1], KEEP_PARTNERS[:1]), "keep.xlsx")
     ((row, column, reason),) = reasons(result)
-    assert (row, column) == (2, "Lead Partner")
+    assert (row, column) == (2, "geometry")
     assert "no NUTS-3 points were provided" in reason and "'DEA34'" in reason
 
 
-def test_keep_unknown_nuts3_code_is_rejected():
+def test_keep_unknown_nuts3_code_falls_back_to_the_partner_s_nuts2_region():
     partners = [[*KEEP_PARTNERS[0][:7], "DEF0C / Somewhere"]]
     result = read(keep_workbook(KEEP_PROJECTS[:1], partners), "keep.xlsx",
                   nuts3_points=NUTS3_POINTS)
-    assert "'DEF0C'" in result.rejected[0].reason
+    project = one(result)
+    assert project.precision == "nuts2"  # DEA3, Münster: its one NUTS-3 region here is DEA34
+    assert (project.geometry.x, project.geometry.y) == BORKEN
+    assert any("match no NUTS 2024 region" in w and "'DEF0C / Somewhere' (row 2)" in w
+               for w in result.warnings)
+
+
+def test_keep_partner_without_a_usable_region_rejects_naming_its_code():
+    partners = [[*KEEP_PARTNERS[0][:5], "", "", "DEF0C / Somewhere"]]
+    result = read(keep_workbook(KEEP_PROJECTS[:1], partners), "keep.xlsx",
+                  nuts3_points=NUTS3_POINTS)
+    ((row, column, reason),) = reasons(result)
+    assert (row, column) == (2, "geometry")
+    assert "'Kreis Borken': 'DEF0C' matches no NUTS 2024 region" in reason
 
 
 def test_keep_without_partners_sheet_still_reads_projects():

@@ -1,0 +1,78 @@
+"""Placing keep.eu projects (gros.importers.placement, gros.importers.nuts): the area, old
+codes and parent regions, and the reasons a project in the area cannot be placed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gros.importers.nuts import region_point, resolve, resolve_nuts
+from gros.importers.placement import outside_area
+from tests.importers.inputs import (
+    DE_CODE,
+    DE_NL_2014,
+    REAL_NAMES,
+    REAL_POINTS,
+    read,
+    real_keep_workbook,
+    real_partner,
+    real_project,
+    reasons,
+)
+
+
+@pytest.mark.parametrize(("countries", "outside"), [
+    (["CZ", "PL"], True), (["LU"], True), (["Bulgaria"], True),
+    (["CZ", "DE"], False), (["NL"], False), ([], False),  # nothing known: not outside
+])
+def test_outside_the_area_means_no_country_of_the_area(countries, outside):
+    assert outside_area(countries) is outside
+
+
+@pytest.mark.parametrize(("code", "label", "expected"), [
+    ("DEA34", "Borken", ("DEA34", 3, True)),         # known as it is
+    ("DEA3", None, ("DEA3", 2, True)),               # a parent of known regions
+    ("NL111", "Oost-Groningen", ("NL114", 3, False)),  # found by its name
+    ("NL111", None, (None, None, False)),
+    ("NL999", "Borken", (None, None, False)),        # a name in another country's regions
+])
+def test_resolve(code, label, expected):
+    region = resolve(code, label, REAL_POINTS, REAL_NAMES)
+    assert (region.code, region.level, region.exact) == expected
+    assert region.exact or region.note
+
+
+def test_resolve_nuts_matches_only_one_region_by_name():
+    names = {"DEA34": "Borken", "DEA35": "Borken"}
+    assert resolve_nuts("DEA39", "Borken", known=names).code is None
+
+
+def test_a_parent_region_s_point_is_its_middle_nuts3_region_s():
+    points = {"NL111": (1.0, 0.0), "NL112": (2.0, 0.0), "NL113": (9.0, 0.0), "DE111": (2, 0)}
+    assert region_point("NL11", points) == (2.0, 0.0)  # the mean is 4.0
+    assert region_point("NL113", points) == (9.0, 0.0)
+    assert region_point("BE2", points) is None
+
+
+def test_partners_in_the_area_without_a_usable_region_reject_naming_each():
+    project = real_project(Programme=DE_NL_2014, Acronym="TEST-X", Project_Name="Test",
+                           Thematic1="Tourism")
+    partners = [real_partner(DE_NL_2014, "TEST-X", "Test s.r.o.", True,
+                             "CZ Czech Republic / ČESKÁ REPUBLIKA", "CZ052"),
+                real_partner(DE_NL_2014, "TEST-X", "Stadt Test", False, DE_CODE, "DEF0C  / Test")]
+    result = read(real_keep_workbook([project], partners), "k.xlsx", nuts3_points=REAL_POINTS)
+    ((_, column, reason),) = reasons(result)
+    assert column == "geometry"
+    assert reason == ("no partner in the Netherlands, Belgium or Germany has a NUTS region the "
+                      "map can place ('Stadt Test': 'DEF0C' matches no NUTS 2024 region)")
+
+
+def test_a_parent_region_lowers_the_precision():
+    project = real_project(Programme=DE_NL_2014, Acronym="TEST-P", Project_Name="Test",
+                           Thematic1="Tourism")
+    partners = [real_partner(DE_NL_2014, "TEST-P", "Land Test", True, DE_CODE, None,
+                             None, "DEA  / NORDRHEIN-WESTFALEN")]
+    result = read(real_keep_workbook([project], partners), "k.xlsx", nuts3_points=REAL_POINTS)
+    (placed,) = result.accepted
+    assert placed.precision == "nuts1"
+    assert (placed.geometry.x, placed.geometry.y) == REAL_POINTS["DEA34"]
