@@ -19,6 +19,8 @@ REPO = Path(__file__).resolve().parent.parent
 MIRROR_DIR = Path(os.environ.get("GROS_TEST_MIRROR", REPO.parent / "shared" / "gisco"))
 MIRROR_2024 = MIRROR_DIR / "nuts" / "geojson" / "NUTS_RG_20M_2024_4326.geojson"
 MIRROR_2021 = MIRROR_DIR / "nuts" / "geojson" / "NUTS_RG_10M_2021_4326.geojson"
+# Eurostat's site beside GISCO's in ../shared: the NUTS correspondence tables.
+EUROSTAT_MIRROR = MIRROR_DIR.parent / "eurostat"
 XSS = "<img src=x onerror=alert(1)>"
 
 
@@ -60,9 +62,9 @@ def synthetic_layers(synthetic_source: gisco.NutsSource, tmp_path: Path) -> Regi
     )
 
 
-def _require_mirror(path: Path) -> None:
+def _require_mirror(path: Path, what: str = "GISCO") -> None:
     if not path.exists():
-        pytest.skip(f"the GISCO mirror is not at {path} (set GROS_TEST_MIRROR); CI always has it")
+        pytest.skip(f"the {what} mirror is not at {path} (set GROS_TEST_MIRROR); CI always has it")
 
 
 @pytest.fixture(scope="session")
@@ -70,6 +72,13 @@ def mirror_url() -> str:
     """file:// base URL of ../shared/gisco; the tests using it skip when it is absent."""
     _require_mirror(MIRROR_2024)
     return MIRROR_DIR.resolve().as_uri()
+
+
+@pytest.fixture(scope="session")
+def eurostat_mirror_url() -> str:
+    """file:// base URL of ../shared/eurostat, laid out like Eurostat's site; skips when absent."""
+    _require_mirror(EUROSTAT_MIRROR / "documents", "Eurostat")
+    return EUROSTAT_MIRROR.resolve().as_uri()
 
 
 @pytest.fixture(scope="session")
