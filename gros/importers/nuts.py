@@ -1,43 +1,17 @@
 """NUTS regions of any vintage to the NUTS 2024 regions the map has, and a point in each.
 
-A code the map knows is taken as it is. Any other goes to :func:`resolve_nuts`, which
-gives its NUTS 2024 successor, its parent region where it was split, or a region
-found by the name after the code; :func:`resolve` is the one place that calls it.
+A code the map knows is taken as it is. Any other goes to
+:func:`gros.nuts_history.resolve_nuts`, which gives its NUTS 2024 successor, its parent
+region where it was split, or a region found by the name after the code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from gros.importers.cells import fold
+from gros.nuts_history import NutsResolution, resolve_nuts
 
 Points = Mapping[str, tuple[float, float]]
-
-
-@dataclass(frozen=True)
-class NutsResolution:
-    """A NUTS 2024 region for a code (None: none found), its level, and how it was found."""
-
-    code: str | None
-    level: int | None
-    exact: bool
-    note: str | None = None
-
-
-def resolve_nuts(code: str, label: str | None = None, *,
-                 known: Mapping[str, str] | None = None) -> NutsResolution:
-    """The NUTS 2024 region whose name in ``known`` (code → name) is ``label``.
-
-    Only a region of the code's own country counts, and only a single match.
-    """
-    if label and known:
-        wanted = fold(label)
-        found = [c for c, name in known.items() if c[:2] == code[:2] and fold(name) == wanted]
-        if len(found) == 1:
-            return NutsResolution(found[0], len(found[0]) - 2, False,
-                                  f"not a NUTS 2024 code; the region named {label!r}")
-    return NutsResolution(None, None, False, "not a NUTS 2024 code")
 
 
 def resolve(code: str, label: str | None, points: Points,
@@ -48,7 +22,7 @@ def resolve(code: str, label: str | None, points: Points,
     exact; any other is resolved by :func:`resolve_nuts` against ``names``.
     """
     if code in points or (len(code) < 5 and children(code, points)):
-        return NutsResolution(code, len(code) - 2, True)
+        return NutsResolution(code, len(code) - 2, True, None)
     return resolve_nuts(code, label, known=names)
 
 

@@ -115,13 +115,15 @@ def _region(place: PartnerPlace, number: int, reading: Reading, notes: Notes, an
     points = reading.nuts3_points or {}
     for code, label in place.regions:
         region = resolve(code, label, points, reading.nuts_names)
-        point = region_point(region.code, points) if region.code else None
+        # A whole country is no place for a project: its middle would mislead.
+        usable = region.code is not None and (region.level or 0) >= 1
+        point = region_point(region.code, points) if usable else None
         if point is None or not (anywhere or region.code[:2] in AREA):
             tried.append(f"{place.name!r}: {code!r} {_why_not(region, point)}")
             if region.code is None:
                 notes.group(UNKNOWN_REGIONS, _named(code, label), number)
             continue
-        if not region.exact:
+        if region.note:  # a code that is not NUTS 2024, exact or not: say what it became
             notes.group(RESOLVED_REGIONS, f"{_named(code, label)} → {region.code}"
                                           f"{f' ({region.note})' if region.note else ''}",
                         number)
@@ -137,6 +139,8 @@ def _region(place: PartnerPlace, number: int, reading: Reading, notes: Notes, an
 def _why_not(region: NutsResolution, point: Any) -> str:
     if region.code is None:
         return "matches no NUTS 2024 region"
+    if (region.level or 0) < 1:
+        return f"resolves only to the country {region.code}"
     if point is None:
         return f"(NUTS 2024 {region.code}) has no point on the map"
     return f"(NUTS 2024 {region.code}) lies outside the Netherlands, Belgium and Germany"

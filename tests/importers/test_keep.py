@@ -74,23 +74,23 @@ def test_keep_without_nuts3_points_rejects_with_a_clear_reason():
 
 
 def test_keep_unknown_nuts3_code_falls_back_to_the_partner_s_nuts2_region():
-    partners = [[*KEEP_PARTNERS[0][:7], "DEF0C / Somewhere"]]
+    partners = [[*KEEP_PARTNERS[0][:7], "DEQ99 / Somewhere"]]
     result = read(keep_workbook(KEEP_PROJECTS[:1], partners), "keep.xlsx",
                   nuts3_points=NUTS3_POINTS)
     project = one(result)
     assert project.precision == "nuts2"  # DEA3, Münster: its one NUTS-3 region here is DEA34
     assert (project.geometry.x, project.geometry.y) == BORKEN
-    assert any("match no NUTS 2024 region" in w and "'DEF0C / Somewhere' (row 2)" in w
+    assert any("match no NUTS 2024 region" in w and "'DEQ99 / Somewhere' (row 2)" in w
                for w in result.warnings)
 
 
 def test_keep_partner_without_a_usable_region_rejects_naming_its_code():
-    partners = [[*KEEP_PARTNERS[0][:5], "", "", "DEF0C / Somewhere"]]
+    partners = [[*KEEP_PARTNERS[0][:5], "", "", "DEQ99 / Somewhere"]]
     result = read(keep_workbook(KEEP_PROJECTS[:1], partners), "keep.xlsx",
                   nuts3_points=NUTS3_POINTS)
     ((row, column, reason),) = reasons(result)
     assert (row, column) == (2, "geometry")
-    assert "'Kreis Borken': 'DEF0C' matches no NUTS 2024 region" in reason
+    assert "'Kreis Borken': 'DEQ99' matches no NUTS 2024 region" in reason
 
 
 def test_keep_without_partners_sheet_still_reads_projects():
