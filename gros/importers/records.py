@@ -18,6 +18,7 @@ from gros.importers.cells import first, fold, fold_index, quoted, split_items, t
 from gros.importers.columns import Columns
 from gros.importers.notes import (
     KEEP_SOURCES,
+    OBJECTIVE_THEMES,
     PARTNER_COUNTRIES,
     SCHEMELESS_SOURCES,
     UNKNOWN_KEEP_THEMES,
@@ -40,6 +41,9 @@ from gros.projects import Problem
 
 _WORD_INDEXES: dict[str, dict[str, str]] = {"status": fold_index(STATUS_WORDS),
                                              "precision": fold_index(PRECISION_WORDS)}
+# keep.eu's objective columns, in the order they are asked for a theme, with their kind.
+_OBJECTIVES = (("keep_specific_objective", "specific"), ("keep_thematic_objective", "thematic"),
+               ("keep_investment_priority", "investment"))
 _URL_SPLIT = re.compile(r"[\s;|]+|,(?=\s*(?:https?://|www\.))")
 # An address without its scheme, as keep.eu gives websites: "centralbaltic.eu/projects".
 _SCHEMELESS = re.compile(r"(?i)^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?"
@@ -154,8 +158,15 @@ def _themes(row: Row, keep: bool, notes: Notes, problems: list[Problem]) -> list
         for item in unknown:
             notes.group(UNKNOWN_KEEP_THEMES, item, row.number)
         if not ids:
+            ids, objectives = _objective_themes(row)
+            if ids:
+                notes.tally(OBJECTIVE_THEMES, row.number)
+        if not ids:
             reason = (f"none of its keep.eu themes ({quoted(unknown)}) maps onto a "
                       "dashboard theme" if unknown else "has no keep.eu theme")
+            if objectives:
+                reason += (f"; its objectives and priorities ({quoted(objectives)}) map onto "
+                           "none either")
             problems.append(Problem("themes", reason))
     elif unknown:
         problems.extend(Problem("themes", f"unknown theme {item!r}; expected one of "
@@ -164,6 +175,20 @@ def _themes(row: Row, keep: bool, notes: Notes, problems: list[Problem]) -> list
     elif not ids:
         problems.append(Problem("themes", "at least one theme is required"))
     return ids
+
+
+def _objective_themes(row: Row) -> tuple[list[str], list[str]]:
+    """Themes from a keep.eu row's Specific Obj, else Thematic Obj, else Inv. Priority,
+    and the values those columns hold."""
+    values: list[str] = []
+    for key, kind in _OBJECTIVES:
+        value = trimmed(first(row.fields.get(key)))
+        if value:
+            values.append(value)
+            found = list(themes.objective_themes(value, kind)) or theme_ids(value)
+            if found:
+                return found, values
+    return [], values
 
 
 def _partners(row: Row, keep: bool, notes: Notes, problems: list[Problem]) -> dict[str, Any]:

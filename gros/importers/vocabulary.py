@@ -92,6 +92,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
               "nuts3 (or equivalent)", "nuts3 code (or equivalent)"),
     "acronym": ("acronym", "project acronym", "acroniem", "afkorting", "akronym", "kurztitel",
                 "short name", "acronyme"),
+    # keep.eu: where Thematic1–3 give no theme, the programme's objectives and priorities.
+    "keep_specific_objective": ("specific obj", "specific objective"),
+    "keep_thematic_objective": ("thematic obj", "thematic objective"),
+    "keep_investment_priority": ("inv. priority", "investment priority"),
     # keep.eu 2021–2027: the programme's own project id, only used to join the partners.
     "keep_project_id": ("project id (2021-2027 only)",),
     "keep_page_id": ("keep id", "keep.eu id", "keep project id"),

@@ -60,7 +60,8 @@ def test_keep_workbook_with_projects_and_partners():
     warnings = "\n".join(result.warnings)
     assert "'Underwater basket weaving' (rows 2, 5)" in warnings
     assert "cite https://keep.eu" in warnings
-    assert "'Street', 'Postal code', 'Town', 'Investment priority'" in warnings
+    assert "'Street', 'Postal code', 'Town'" in warnings
+    assert "'Investment priority'" not in warnings  # read where the themes give none
     assert "'NUTS1'" not in warnings and "'NUTS2'" not in warnings  # read: parent regions
     assert "sheet 'Partners' rows 8, 9" in warnings  # other programme's KRAKE, and GHOST
     assert "Sheets not read: 'Search parameters'" in warnings

@@ -169,3 +169,45 @@ def test_outside_rows_download_with_their_values():
     assert back[0]["Acronym"] == '"Bez granic - część 1"/"Grenzenlos - Teil 1"'
     assert back[0]["Programme"] == FAR_AWAY
 
+
+
+def _one_project(**values) -> list[object]:
+    return real_project(Programme=DE_NL_2014, Lead_Partner="Kreis Borken", **values)
+
+
+def _read_projects(*projects: list[object]):
+    partners = [real_partner(DE_NL_2014, p[1], "Kreis Borken", True, DE_CODE, "DEA34  / Borken")
+                for p in projects]
+    return check(read_projects(real_keep_workbook(list(projects), partners), "k.xlsx",
+                               nuts3_points=REAL_POINTS, today=TODAY))
+
+
+def test_the_keywords_that_mapped_onto_nothing_give_themes():
+    result = _read_projects(
+        _one_project(Acronym="TEST-T1", Project_Name="Test one",
+                     Thematic1="Knowledge and technology transfer",
+                     Thematic2="Evaluation systems and results"),
+        _one_project(Acronym="TEST-T2", Project_Name="Test two",
+                     Thematic1="Rural and peripheral development",
+                     Thematic2="Innovation capacity and awareness-raising"))
+    assert [p.themes for p in result.accepted] == [("economy", "education", "governance"),
+                                                   ("governance", "economy")]
+    assert not any("map onto no dashboard theme" in w for w in result.warnings)
+
+
+def test_objectives_give_the_themes_where_thematic1_to_3_are_empty():
+    result = _read_projects(
+        _one_project(Acronym="TEST-O1", Project_Name="Test objective",
+                     Specific_Obj="Test specific objective of the programme",
+                     Thematic_Obj="07 - Promoting sustainable transport", Inv_dot_Priority="7c"),
+        _one_project(Acronym="TEST-O2", Project_Name="Test priority", Inv_dot_Priority="1b"),
+        _one_project(Acronym="TEST-O3", Project_Name="Test none",
+                     Specific_Obj="Test specific objective of the programme"))
+    assert [(p.id, p.themes) for p in result.accepted] == [
+        ("keep-test-o1", ("transport",)), ("keep-test-o2", ("economy",))]
+    (rejection,) = result.rejected
+    assert (rejection.row, rejection.column) == (4, "Thematic1")
+    assert rejection.reason == ("has no keep.eu theme; its objectives and priorities ('Test "
+                                "specific objective of the programme') map onto none either")
+    assert any(w.startswith("Themes taken from the programme's objectives") and "rows 2, 3" in w
+               for w in result.warnings)
