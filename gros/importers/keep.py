@@ -1,8 +1,8 @@
 """keep.eu workbooks: the projects sheet, its rows joined with those of the partners sheet on
 the 2021–2027 project id, else on Programme and Acronym.
 
-Both known layouts are read: ``Projects (lead partners)`` with ``Partners``, and
-``Search results, projects`` with ``Search results, partners``.
+Both known layouts are read: ``Projects (lead partners)`` with ``Partners`` and ``Calls``,
+and ``Search results, projects`` with ``Search results, partners``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from gros.importers.cells import fold, quoted, trimmed
+from gros.importers.keep_fields import calls_index
 from gros.importers.notes import PARTNERS, Notes, unnamed_partners, unused_partners
 from gros.importers.partners import PartnerIndex, partner_index
 from gros.importers.records import Reading, Row
@@ -32,6 +33,11 @@ def projects_sheet(names: Iterable[str]) -> str | None:
 def partners_sheet(names: Iterable[str], projects: str | None) -> str | None:
     """The first sheet other than ``projects`` named like partners."""
     return next((n for n in names if n != projects and "partner" in fold(n)), None)
+
+
+def calls_sheet(names: Iterable[str]) -> str | None:
+    """The sheet named ``Calls``, if any."""
+    return next((n for n in names if fold(n) == "calls"), None)
 
 
 def looks_like_keep(sheets: list[Sheet]) -> bool:
@@ -67,7 +73,11 @@ def read_keep(sheets: list[Sheet], reading: Reading, notes: Notes) -> ImportResu
     else:
         notes.warn("The keep.eu export has no partners sheet, or it is empty; partners and the "
                    "lead partner's NUTS-3 region come from the projects sheet only", PARTNERS)
-    skipped = [n for n in names if n not in (projects, partners)]
+    calls = calls_sheet(names)
+    if calls is not None and any(trimmed(c) for _, cells in by_name[calls] for c in cells):
+        reading = replace(reading, calls=calls_index(
+            table_of(by_name[calls], reading.name, f" (sheet {calls!r})", strict=False)))
+    skipped = [n for n in names if n not in (projects, partners, calls)]
     if skipped:
         notes.warn(f"Sheets not read: {quoted(skipped)}")
     columns, rows = table_rows(table, KEEP_ALIASES, reading, notes)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from gros import themes
 from gros.importers.cells import first, fold, fold_index, quoted, split_items, trimmed
 from gros.importers.columns import Columns
+from gros.importers.keep_fields import Calls, keep_description, keep_titles
 from gros.importers.notes import (
     KEEP_SOURCES,
     OBJECTIVE_THEMES,
@@ -61,6 +62,7 @@ class Reading:
     nuts_names: Mapping[str, str] | None = None  # NUTS 2024 code → name, to match names
     keep: bool = False  # a keep.eu export
     include_outside: bool = False  # import keep.eu projects outside the area too
+    calls: Calls = field(default_factory=dict)  # keep.eu's calls, to say a project's
     noun: str = "row"  # what messages call a row: "row" or "feature"
 
 
@@ -79,11 +81,11 @@ class Row:
 
 
 def build_record(row: Row, columns: Columns, reading: Reading, notes: Notes,
-                 seen: dict[str, int]) -> tuple[dict[str, Any], list[Problem]]:
+                 seen: dict[str, tuple[int, str]]) -> tuple[dict[str, Any], list[Problem]]:
     """The row's record and the problems of its values (its location aside).
 
-    ``seen`` maps the ids of earlier rows to their numbers; the row's id is added, and a
-    row whose id is there already gets a problem naming the earlier row.
+    ``seen`` maps the ids of earlier rows to their numbers and programmes; the row's id is
+    added, and a row whose id is there already gets a problem naming the earlier row.
     """
     f = row.fields
     problems: list[Problem] = []
@@ -93,6 +95,10 @@ def build_record(row: Row, columns: Columns, reading: Reading, notes: Notes,
         value = first(f.get(key))
         record[key] = value if key == "stations" and isinstance(value, list) else trimmed(value)
     acronym = trimmed(first(f.get("acronym")))
+    if reading.keep:
+        titles = keep_titles(f, row.number, notes)
+        record.update({k: v for k, v in titles.items() if not record.get(k)})
+        record["description"] = keep_description(f, reading.calls)
     if not record["title"]:
         record["title"] = next((record[k] for k in TITLE_KEYS if record[k]), "") or (
             acronym if reading.keep else "")
@@ -297,17 +303,23 @@ def _sources(row: Row, columns: Columns, keep: bool, notes: Notes,
 
 
 def _id(row: Row, record: Mapping[str, Any], acronym: str, reading: Reading,
-        seen: dict[str, int], problems: list[Problem]) -> str:
+        seen: dict[str, tuple[int, str]], problems: list[Problem]) -> str:
     given = trimmed(first(row.fields.get("id")))
+    programme = record["programme"]
     if given:
         project_id = given.lower()
     elif reading.keep:
         project_id = keep_id(acronym or record["title"])
+        earlier, its_programme = seen.get(project_id, (row.number, programme))
+        if earlier != row.number and fold(its_programme) != fold(programme):
+            # Partners join on programme and acronym: in another programme it is another
+            # project, which keeps the acronym's id with the programme's digest.
+            project_id = keep_id(acronym or record["title"], programme)
     elif record["title"]:
-        project_id = derived_id(record["title"], record["programme"])
+        project_id = derived_id(record["title"], programme)
     else:
         return ""
-    earlier = seen.setdefault(project_id, row.number)
+    earlier, _ = seen.setdefault(project_id, (row.number, programme))
     if earlier != row.number:
         problems.append(Problem("id", f"duplicate id {project_id!r}: {reading.noun} {earlier} "
                                       "has the same id"))

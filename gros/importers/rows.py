@@ -71,7 +71,7 @@ def finish(rows: Sequence[Row], fmt: str, columns: Columns, reading: Reading,
     """Every row accepted as a project, outside the area or rejected with its reasons."""
     located = [row if row.broken else _located(row, columns, reading) for row in rows]
     file_crs = choose_crs(located, reading.crs, notes)
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, str]] = {}
     result = ImportResult(reading.name, fmt, len(rows))
     for row in located:
         try:
@@ -97,7 +97,7 @@ def _located(row: Row, columns: Columns, reading: Reading) -> Row:
 
 
 def _outcome(row: Row, columns: Columns, reading: Reading, file_crs: str | None, notes: Notes,
-             seen: dict[str, int]) -> Project | OutsideArea | list[Problem]:
+             seen: dict[str, tuple[int, str]]) -> Project | OutsideArea | list[Problem]:
     """The row's project, its listing outside the area, or every reason it was refused."""
     problems = list(row.problems)
     if row.broken:

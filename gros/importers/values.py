@@ -283,13 +283,19 @@ def _slug(text: str, limit: int) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].rstrip("-")
 
 
+def _digest(*texts: str) -> str:
+    """Eight hex digits of the texts, blind to case and runs of spaces."""
+    normal = "|".join(" ".join(t.split()).casefold() for t in texts)
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
+
+
 def derived_id(title: str, programme: str | None = None) -> str:
     """A stable id from the title and programme: the same row gets the same id every time."""
-    normal = "|".join(" ".join(t.split()).casefold() for t in (title, programme or ""))
-    digest = hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
-    return f"{_slug(title, 60) or 'project'}-{digest}"
+    return f"{_slug(title, 60) or 'project'}-{_digest(title, programme or '')}"
 
 
-def keep_id(acronym: str) -> str:
-    """The id of a keep.eu project: ``keep-`` and the slug of its acronym (or name)."""
-    return f"keep-{_slug(acronym, 100) or derived_id(acronym)}"
+def keep_id(acronym: str, programme: str | None = None) -> str:
+    """The id of a keep.eu project: ``keep-`` and the slug of its acronym (or name), and
+    with ``programme`` a digest of it (for an acronym that two programmes use)."""
+    base = f"keep-{_slug(acronym, 100) or derived_id(acronym)}"
+    return f"{base}-{_digest(programme)}" if programme is not None else base

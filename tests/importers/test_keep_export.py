@@ -176,7 +176,7 @@ def _one_project(**values) -> list[object]:
 
 
 def _read_projects(*projects: list[object]):
-    partners = [real_partner(DE_NL_2014, p[1], "Kreis Borken", True, DE_CODE, "DEA34  / Borken")
+    partners = [real_partner(p[0], p[1], "Kreis Borken", True, DE_CODE, "DEA34  / Borken")
                 for p in projects]
     return check(read_projects(real_keep_workbook(list(projects), partners), "k.xlsx",
                                nuts3_points=REAL_POINTS, today=TODAY))
@@ -211,3 +211,49 @@ def test_objectives_give_the_themes_where_thematic1_to_3_are_empty():
                                 "specific objective of the programme') map onto none either")
     assert any(w.startswith("Themes taken from the programme's objectives") and "rows 2, 3" in w
                for w in result.warnings)
+
+
+def test_names_in_the_programme_s_languages():
+    result = _read_projects(
+        _one_project(Acronym="TEST-N1", Project_Name="Test name",
+                     Project_Name_language_2="Testname", Project_Name_language_3="Testnaam",
+                     Thematic1="Tourism"),
+        real_project(Programme=VL_NL_2014, Acronym="TEST-N2", Project_Name="Test name",
+                     Project_Name_language_2="Testnaam", Thematic1="Tourism"),
+        real_project(Programme=FAR_AWAY, Acronym="TEST-N3", Project_Name="Test name",
+                     Project_Name_language_2="Test", Thematic1="Tourism", Country="Germany"))
+    de_nl, vl_nl, unknown = result.accepted
+    assert (de_nl.title, de_nl.titles) == ("Test name", {"de": "Testname", "nl": "Testnaam"})
+    assert vl_nl.titles == {"nl": "Testnaam"}
+    assert unknown.titles == {}
+    assert any(w.startswith("Project names in other languages were not imported") and
+               f"'{FAR_AWAY}' (row 4)" in w for w in result.warnings)
+
+
+def test_description_results_achievements_period_and_call():
+    project = _one_project(
+        Acronym="TEST-D", Project_Name="Test", Thematic1="Tourism", Period="2014-2020",
+        Description_1="Testbeschreibung", Description_EN="Test description.",
+        Expected_Results_1="Testergebnis", Expected_Results_EN="Test result.",
+        Achievements_2="Testresultaat", Call_SN="3")
+    partner = real_partner(DE_NL_2014, "TEST-D", "Kreis Borken", True, DE_CODE, "DEA34  / Borken")
+    calls = [[DE_NL_2014, "3", "2016/01/15", "2016/04/30", "10,000,000.00"]]
+    result = check(read_projects(real_keep_workbook([project], [partner], calls), "k.xlsx",
+                                 nuts3_points=REAL_POINTS, today=TODAY))
+    (read_back,) = result.accepted
+    assert read_back.description == (
+        "Test description.\n\nExpected results: Test result.\n\nAchievements: Testresultaat"
+        "\n\nPeriod: 2014-2020. Call: 3 (2016-01-15 – 2016-04-30).")
+    assert not any("Sheets not read" in w for w in result.warnings)
+
+
+def test_the_same_acronym_in_two_programmes_is_two_projects():
+    result = _read_projects(
+        _one_project(Acronym="TEST-TWICE", Project_Name="Test one", Thematic1="Tourism"),
+        real_project(Programme=VL_NL_2014, Acronym="TEST-TWICE", Project_Name="Test two",
+                     Thematic1="Tourism", Country="Germany"),
+        _one_project(Acronym="TEST-TWICE", Project_Name="Test one again", Thematic1="Tourism"))
+    first, second = result.accepted
+    assert first.id == "keep-test-twice"
+    assert second.id.startswith("keep-test-twice-") and len(second.id) == len(first.id) + 9
+    assert [(r.row, r.column) for r in result.rejected] == [(4, "id")]
