@@ -423,6 +423,42 @@ STRINGS: dict[str, dict[str, str]] = {
                         "lui-même.",
                         "Map display: Leaflet, Supercluster (Mapbox, ISC licence) and the "
                         "styles of Leaflet.markercluster, served by the dashboard itself."),
+    "report.summary": _s("{rows} rijen: {accepted} geaccepteerd, {outside} buiten het gebied, "
+                         "{rejected} afgewezen",
+                         "{rows} Zeilen: {accepted} angenommen, {outside} außerhalb des Gebiets, "
+                         "{rejected} abgelehnt",
+                         "{rows} lignes : {accepted} acceptées, {outside} hors de la zone, "
+                         "{rejected} rejetées",
+                         "{rows} rows: {accepted} accepted, {outside} outside the area, "
+                         "{rejected} rejected"),
+    "report.group": _s("{kind}: {count} rij(en), bijv. {rows}", "{kind}: {count} Zeile(n), "
+                       "z. B. {rows}", "{kind} : {count} ligne(s), p. ex. {rows}",
+                       "{kind}: {count} row(s), e.g. {rows}"),
+    "report.more": _s("… en nog {count}", "… und {count} weitere", "… et {count} de plus",
+                      "… and {count} more"),
+    "report.kind.file": _s("Bestand", "Datei", "Fichier", "File"),
+    "report.kind.columns": _s("Kolommen", "Spalten", "Colonnes", "Columns"),
+    "report.kind.partners": _s("Partners", "Partner", "Partenaires", "Partners"),
+    "report.kind.regions": _s("NUTS-regio's", "NUTS-Regionen", "Régions NUTS", "NUTS regions"),
+    "report.kind.themes": _s("Thema's", "Themen", "Thèmes", "Themes"),
+    "report.kind.sources": _s("Bronnen", "Quellen", "Sources", "Sources"),
+    "report.kind.status": _s("Status", "Status", "Statut", "Status"),
+    "report.kind.coordinates": _s("Coördinaten", "Koordinaten", "Coordonnées", "Coordinates"),
+    "report.rejected": _s("Afgewezen rijen", "Abgelehnte Zeilen", "Lignes rejetées",
+                          "Rejected rows"),
+    "report.outside": _s("Buiten het gebied", "Außerhalb des Gebiets", "Hors de la zone",
+                         "Outside the area"),
+    "report.outside.download": _s("Rijen buiten het gebied downloaden (CSV)",
+                                  "Zeilen außerhalb des Gebiets herunterladen (CSV)",
+                                  "Télécharger les lignes hors de la zone (CSV)",
+                                  "Download the rows outside the area (CSV)"),
+    "report.outside.include": _s(
+        "Ook projecten buiten het gebied (geen partner in NL, BE of DE) importeren, waar ze "
+        "te plaatsen zijn", "Auch Projekte außerhalb des Gebiets (kein Partner in NL, BE oder "
+        "DE) importieren, wo sie sich verorten lassen", "Importer aussi les projets hors de la "
+        "zone (aucun partenaire en NL, BE ou DE) là où ils peuvent être placés",
+        "Also import projects outside the area (no partner in NL, BE or DE) where they can be "
+        "placed"),
     "data.row": _s("Rij", "Zeile", "Ligne", "Row"),
     "data.column": _s("Kolom", "Spalte", "Colonne", "Column"),
     "data.reason": _s("Reden", "Grund", "Raison", "Reason"),

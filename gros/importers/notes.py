@@ -15,9 +15,9 @@ from gros.importers.vocabulary import KEEP_URL
 
 MAX_LISTED = 10
 
-# The kinds of note, in the order a report gives them.
-FILE, COLUMNS, PARTNERS, REGIONS, THEMES, SOURCES, STATUS, COORDINATES = KINDS = (
-    "file", "columns", "partners", "regions", "themes", "sources", "status", "coordinates")
+# The kinds of note, in the order a report gives them: the columns nothing reads last.
+FILE, PARTNERS, REGIONS, THEMES, SOURCES, STATUS, COORDINATES, COLUMNS = KINDS = (
+    "file", "partners", "regions", "themes", "sources", "status", "coordinates", "columns")
 
 
 @dataclass(frozen=True)
