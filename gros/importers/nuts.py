@@ -19,10 +19,13 @@ def resolve(code: str, label: str | None, points: Points,
     """The region of ``code`` (with the ``label`` the file gives it) among ``points``.
 
     A code of ``points``, or one whose regions are there (a NUTS-1 or NUTS-2 code), is
-    exact; any other is resolved by :func:`resolve_nuts` against ``names``.
+    exact; any other is resolved by :func:`resolve_nuts` against ``names``, unless the map
+    has no region of its country at all (then no name of another country may stand in).
     """
     if code in points or (len(code) < 5 and children(code, points)):
         return NutsResolution(code, len(code) - 2, True, None)
+    if not any(known.startswith(code[:2]) for known in points):
+        return NutsResolution(None, None, False, f"the map has no region of {code[:2]!r}")
     return resolve_nuts(code, label, known=names)
 
 

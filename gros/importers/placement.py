@@ -114,7 +114,10 @@ def _region(place: PartnerPlace, number: int, reading: Reading, notes: Notes, an
     """The first of a partner's regions (most detailed first) that the map can place."""
     points = reading.nuts3_points or {}
     for code, label in place.regions:
-        region = resolve(code, label, points, reading.nuts_names)
+        region = reading.regions.get((code, label))
+        if region is None:
+            region = reading.regions.setdefault(
+                (code, label), resolve(code, label, points, reading.nuts_names))
         # A whole country is no place for a project: its middle would mislead.
         usable = region.code is not None and (region.level or 0) >= 1
         point = region_point(region.code, points) if usable else None

@@ -63,6 +63,9 @@ class Reading:
     keep: bool = False  # a keep.eu export
     include_outside: bool = False  # import keep.eu projects outside the area too
     calls: Calls = field(default_factory=dict)  # keep.eu's calls, to say a project's
+    # The NUTS regions resolved so far, by (code, name): many partners share a region.
+    regions: dict[tuple[str, str | None], Any] = field(default_factory=dict, compare=False,
+                                                       repr=False)
     noun: str = "row"  # what messages call a row: "row" or "feature"
 
 

@@ -36,6 +36,7 @@ def test_outside_the_area_means_no_country_of_the_area(countries, outside):
     ("NL111", None, ("NL11", 2, False)),             # ... and without a name, the parent
     ("NL412", None, ("NL415", 3, False)),            # recoded, with a changed boundary
     ("DEQ99", None, (None, None, False)),            # no such code
+    ("PL424", "Luxembourg", (None, None, False)),    # no Polish region on the map: no name
 ])
 def test_resolve(code, label, expected):
     region = resolve(code, label, REAL_POINTS, REAL_NAMES)
