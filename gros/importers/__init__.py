@@ -13,13 +13,15 @@ WGS 84, RD New, Lambert 72 or Lambert 2008 (see :mod:`gros.coords`).
 Choices worth knowing:
 
 * Ids: an ``id`` column wins. Otherwise a row gets ``slug(title)-hash(title, programme)``
-  and a keep.eu project ``keep-slug(acronym)``, so importing the same file twice gives
-  the same ids. A later row with an id seen before is rejected, naming the earlier row.
+  and a keep.eu project ``keep-slug(acronym)`` (``…-hash(programme)`` for an acronym an
+  earlier row of another programme has), so importing the same file twice gives the same
+  ids. A later row with an id seen before is rejected, naming the earlier row.
 * Sources: a row without a public http(s) URL is rejected. keep.eu projects cite
   ``https://keep.eu/projects/<id>/`` when the export has a keep.eu id column, and
   otherwise ``https://keep.eu`` with one warning that per-project links were missing
   (rejecting every keep.eu row would make the export useless); a project website
-  column is cited as well.
+  column is cited as well. An address without a scheme (``www.…``, ``example.eu/x``)
+  is read as ``https://``.
 * Amounts: with a single ``.`` or ``,`` followed by exactly three digits the mark is a
   thousands separator (``1.500`` and ``1,500`` are 1500); with both marks the last one
   is the decimal mark.
