@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from gros import exports, gisco, importers, lau
+from gros.i18n import LANGUAGES
 from gros.migrate import SchemaError
 from gros.regions import CuratedDataError, UnknownNutsCodes
 from gros.settings import SettingError, Settings, load_settings
@@ -141,7 +142,7 @@ def _layers_or_warn():
 def _projects_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from gros.layers import nuts3_points
+    from gros.layers import nuts3_names, nuts3_points
     from gros.loaders import open_store
 
     settings = load_settings()
@@ -154,7 +155,13 @@ def _projects_import(args: argparse.Namespace) -> int:
     layers = _layers_or_warn()
     result = importers.read_projects(
         data, path.name, args.format, max_bytes=int(settings.max_upload_mb * 1024 * 1024),
-        crs=args.crs, nuts3_points=nuts3_points(layers) if layers is not None else None)
+        crs=args.crs, nuts3_points=nuts3_points(layers) if layers is not None else None,
+        nuts_names=nuts3_names(layers) if layers is not None else None,
+        include_outside=args.include_outside)
+    for target, export in ((args.rejected_csv, result.rejected_csv),
+                           (args.outside_csv, result.outside_csv)):
+        if target:
+            Path(target).write_bytes(export())
     report = result.to_json()
     status = EXIT_OK
     if args.dry_run:
@@ -172,12 +179,10 @@ def _projects_import(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:
-        print(f"{path.name}: {result.rows} rows, {len(result.accepted)} accepted, "
-              f"{len(result.rejected_rows())} rejected, {report['imported']} imported")
-        for rejection in result.rejected:
-            print(f"  row {rejection.row}, column {rejection.column!r}: {rejection.reason}")
-        for warning in result.warnings:
-            print(f"  warning: {warning}")
+        from gros.import_report import report_lines
+
+        print("\n".join(report_lines(result, args.lang)))
+        print(f"imported: {report['imported']}{' (dry run)' if args.dry_run else ''}")
     return status
 
 
@@ -337,6 +342,15 @@ def build_parser() -> argparse.ArgumentParser:
     do_import.add_argument("--dry-run", action="store_true", help="check only, store nothing")
     do_import.add_argument("--partial", action="store_true",
                            help="import the accepted rows even when some are rejected")
+    do_import.add_argument("--include-outside", action="store_true",
+                           help="import keep.eu projects outside the area (no partner in NL, "
+                                "BE or DE) too, where they can be placed")
+    do_import.add_argument("--rejected-csv", metavar="FILE",
+                           help="write the rejected rows, with their values, to FILE")
+    do_import.add_argument("--outside-csv", metavar="FILE",
+                           help="write the rows outside the area, with their values, to FILE")
+    do_import.add_argument("--lang", choices=LANGUAGES, default="en",
+                           help="language of the report (default en)")
     _json_flag(do_import)
     _json_flag(_command(project_commands, "list", "list the stored projects", _projects_list),
                "print a JSON list")

@@ -198,3 +198,8 @@ def nuts3_points(layers: RegionLayers) -> dict[str, tuple[float, float]]:
     points = layers.nuts3.geometry.representative_point()
     return {code: (point.x, point.y) for code, point in zip(layers.nuts3["NUTS_ID"], points,
                                                             strict=True)}
+
+
+def nuts3_names(layers: RegionLayers) -> dict[str, str]:
+    """The name of each NUTS-3 region, to find a region by the name a file gives it."""
+    return dict(zip(layers.nuts3["NUTS_ID"], layers.nuts3["NAME_LATN"], strict=True))

@@ -21,7 +21,9 @@ from gros.i18n import LANGUAGES
 from gros.regions import COUNTRIES
 
 STATUSES = ("planned", "ongoing", "completed")
-PRECISIONS = ("exact", "municipality", "nuts3")
+# From the most exact to the coarsest: a project placed at a region's point is as exact as
+# the region's level (a partner's NUTS-3 region, or its parent where the region was split).
+PRECISIONS = ("exact", "municipality", "nuts3", "nuts2", "nuts1")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
 PERIOD_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")

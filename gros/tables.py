@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from gros import i18n
-from gros.importers import Rejection
+from gros.importers import OutsideArea, Rejection
 from gros.labels import theme_labels, title_column
 from gros.text import money
 
@@ -76,4 +76,14 @@ def rejections_table(rejected: Sequence[Rejection], language: str) -> pd.DataFra
         i18n.t("data.row", language): [r.row for r in rejected],
         i18n.t("data.column", language): [r.column for r in rejected],
         i18n.t("data.reason", language): [r.reason for r in rejected],
+    })
+
+
+def outside_table(outside: Sequence[OutsideArea], language: str) -> pd.DataFrame:
+    """An import's rows outside the area as row, title, programme and countries."""
+    return pd.DataFrame({
+        i18n.t("data.row", language): [o.row for o in outside],
+        i18n.t("column.title", language): [o.title for o in outside],
+        i18n.t("column.programme", language): [o.programme for o in outside],
+        i18n.t("column.countries", language): [", ".join(o.countries) for o in outside],
     })

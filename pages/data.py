@@ -6,14 +6,14 @@ import streamlit as st
 from gros import i18n, importers, themes
 from gros.coords import CRS_LABELS, SUPPORTED_CRS
 from gros.labels import euregio_names
-from gros.layers import nuts3_points
+from gros.layers import nuts3_names, nuts3_points
 from gros.loaders import preview_frame
 from gros.project_form import form_values, project_from_form
 from gros.projects import PRECISIONS, PROJECT_COUNTRIES, STATUSES, ProjectInvalid
 from gros.store import VersionConflict
-from gros.tables import project_table, rejections_table
+from gros.tables import project_table
 from gros.text import markdown_escape
-from pages._ui import cached, editor, render, state, url
+from pages._ui import cached, editor, render, report, state, url
 
 lang = url.current_language()
 st.title(i18n.t("data.title", lang))
@@ -36,34 +36,26 @@ with import_tab:
         crs = right.selectbox(i18n.t("data.crs", lang), ("", *SUPPORTED_CRS),
                               format_func=lambda c: f"{c} {CRS_LABELS[c]}" if c
                               else i18n.t("data.auto", lang))
+        include_outside = st.checkbox(i18n.t("report.outside.include", lang),
+                                      key=state.INCLUDE_OUTSIDE)
         if upload is not None:
             try:
                 result = importers.read_projects(
                     upload.getvalue(), upload.name, fmt or None,
                     max_bytes=int(max_mb * 1024 * 1024), crs=crs or None,
-                    nuts3_points=nuts3_points(layers) if layers is not None else None)
+                    nuts3_points=nuts3_points(layers) if layers is not None else None,
+                    nuts_names=nuts3_names(layers) if layers is not None else None,
+                    include_outside=include_outside)
             except importers.ImportFileError as exc:
-                st.error(i18n.t("data.file_error", lang, error=str(exc)))
+                st.error(i18n.t("data.file_error", lang, error=markdown_escape(exc)))
                 result = None
             if result is not None:
-                counts = st.columns(3)
-                counts[0].metric(i18n.t("data.rows", lang), result.rows)
-                counts[1].metric(i18n.t("data.accepted", lang), len(result.accepted))
-                counts[2].metric(i18n.t("data.rejected", lang), len(result.rejected_rows()))
-                if result.warnings:
-                    with st.expander(i18n.t("data.warnings", lang), expanded=True):
-                        for warning in result.warnings:
-                            st.markdown(f"- {markdown_escape(warning)}")
+                report.import_report(result, lang)
                 if result.accepted:
                     preview = preview_frame(result.accepted, layers)
                     st.dataframe(project_table(preview, euregio_names(layers, lang), lang),
                                  hide_index=True, width="stretch")
-                if result.rejected:
-                    st.dataframe(rejections_table(result.rejected, lang), hide_index=True,
-                                 width="stretch")
-                    st.download_button(i18n.t("data.rejected.download", lang),
-                                       result.rejected_csv(), file_name="rejected-rows.csv",
-                                       mime="text/csv")
+                report.row_lists(result, lang)
                 partial = bool(result.rejected) and st.checkbox(i18n.t("data.partial", lang))
                 if st.button(i18n.t("data.confirm", lang), type="primary",
                              disabled=not result.accepted):

@@ -316,3 +316,37 @@ def test_a_database_the_app_cannot_bring_up_to_date_stops_it_with_the_reason(
     app = _app(lang="en").run()
     assert not app.exception, app.exception
     assert f"the project database {url} is at schema revision '9999'" in app.error[0].value
+
+
+def test_the_data_page_reports_a_keep_eu_import(editor_app):
+    from tests.conftest import XSS
+    from tests.importers.inputs import DE_CODE, real_keep_workbook, real_partner
+    from tests.importers.test_keep_export import PARTNERS, PROJECTS
+
+    broken = real_partner(*PARTNERS[9][:3], False, XSS, "Borken")  # a payload as its country
+    data = real_keep_workbook(PROJECTS, [*PARTNERS[:9], broken, *PARTNERS[10:]])
+    assert DE_CODE in PARTNERS[0]
+    editor_app.text_input(key="editor_password").input("grens").run()
+    editor_app.get("file_uploader")[0].set_value(("keep-export.xlsx", data, "application/"
+                                                  "vnd.openxmlformats-officedocument."
+                                                  "spreadsheetml.sheet")).run()
+    assert not editor_app.exception, editor_app.exception
+    markdown = [m.value for m in editor_app.markdown]
+    assert markdown[0] == r"**7 rows\: 5 accepted, 1 outside the area, 1 rejected**"
+    metrics = {m.label: m.value for m in editor_app.metric}
+    assert metrics == {"Rows": "7", "Accepted": "5", "Outside the area": "1", "Rejected": "1"}
+    headings = [e.label for e in editor_app.expander]
+    assert "Partners: 1 row(s), e.g. 6" in headings and headings[-1] == "Columns"
+    assert XSS not in " ".join(markdown)  # escaped, never rendered
+    assert any(r"\<img src=x onerror=alert\(1\)\>" in m for m in markdown)
+    outside = editor_app.dataframe[-2].value  # then the audit trail
+    assert list(outside["Title"]) == ["Test project far away"]
+    assert list(outside["Countries"]) == ["CZ, PL"]
+    downloads = [b.label for b in editor_app.get("download_button")]
+    assert downloads == ["Download the rejected rows (CSV)",
+                         "Download the rows outside the area (CSV)"]
+
+    editor_app.checkbox(key="include_outside").check().run()
+    assert not editor_app.exception
+    # The Czech and Polish project cannot be placed on the map: still listed.
+    assert {m.label: m.value for m in editor_app.metric}["Outside the area"] == "1"

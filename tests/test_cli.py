@@ -183,3 +183,42 @@ def test_without_municipalities_lookup_and_info_still_answer(mirror_url, tmp_pat
     data = json.loads(info.stdout)
     assert data["lau"] is None
     assert {e["outline"] for e in data["euregios"]} == {"nuts3"}
+
+
+def test_projects_import_of_a_keep_eu_export_reports_three_outcomes(mirror_url, tmp_path):
+    from tests.importers.inputs import real_keep_workbook
+    from tests.importers.test_keep_export import PARTNERS, PROJECTS
+
+    env = _project_env(mirror_url, tmp_path)
+    source = tmp_path / "keep-export.xlsx"
+    source.write_bytes(real_keep_workbook(PROJECTS, PARTNERS))
+    outside_csv, rejected_csv = tmp_path / "outside.csv", tmp_path / "rejected.csv"
+    dry = _run(["projects", "import", str(source), "--dry-run", "--json",
+                "--outside-csv", str(outside_csv), "--rejected-csv", str(rejected_csv)], env)
+    assert dry.returncode == 0, dry.stderr
+    report = json.loads(dry.stdout)
+    assert report["accepted"] + len(report["outside_area"]) + len(report["rejected"]) == \
+        report["rows"] == 7
+    assert report["accepted"] == 5
+    assert report["outside_area"] == [{"row": 3, "title": "Test project far away",
+                                       "programme": PROJECTS[1][0], "countries": ["CZ", "PL"]}]
+    assert [r["row"] for r in report["rejected"]] == [7]
+    assert any("NL111 / Oost-Groningen → NL114" in w for w in report["warnings"])
+    assert "Test project far away" in outside_csv.read_text(encoding="utf-8-sig")
+    assert "TEST-NERGENS" in rejected_csv.read_text(encoding="utf-8-sig")
+
+    text = _run(["projects", "import", str(source), "--dry-run", "--lang", "nl"], env)
+    lines = text.stdout.splitlines()
+    assert lines[0] == ("keep-export.xlsx: 7 rijen: 5 geaccepteerd, 1 buiten het gebied, "
+                        "1 afgewezen")
+    assert "  Partners: 1 rij(en), bijv. 6" in lines
+    assert "Buiten het gebied (1)" in lines
+    assert lines[-1] == "imported: 0 (dry run)"
+
+    # Outside rows never block an import; the rejected one does, until --partial.
+    partial = _run(["projects", "import", str(source), "--partial", "--include-outside",
+                    "--json"], env)
+    assert partial.returncode == 0, partial.stderr
+    imported = json.loads(partial.stdout)
+    assert imported["created"] == 5  # the Czech and Polish project has no point on the map
+    assert [o["row"] for o in imported["outside_area"]] == [3]

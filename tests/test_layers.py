@@ -43,3 +43,10 @@ def test_display_layers_match_the_full_ones(synthetic_layers):
     assert list(synthetic_layers.euregios_display["id"]) == list(synthetic_layers.euregios["id"])
     assert set(synthetic_layers.countries_display["country"]) == {"NL", "BE", "DE"}
     assert list(synthetic_layers.border_provinces_display["nuts_id"]) == ["NL11", "DE1"]
+
+
+def test_nuts3_points_and_names_cover_the_same_regions(synthetic_layers):
+    points = layers_module.nuts3_points(synthetic_layers)
+    names = layers_module.nuts3_names(synthetic_layers)
+    assert set(points) == set(names) == set(synthetic_layers.nuts3["NUTS_ID"])
+    assert all(isinstance(name, str) and name for name in names.values())

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gros.importers.cells import fold, fold_index, quoted, trimmed
-from gros.importers.notes import Notes
+from gros.importers.notes import COLUMNS, Notes
 from gros.importers.result import ImportFileError
 from gros.importers.tables import Table
 from gros.importers.vocabulary import MULTI_COLUMN_KEYS, TITLE_KEYS
@@ -75,7 +75,7 @@ def warn_ignored(columns: Columns, what: str, notes: Notes, table: Table | None 
                   for h, c in zip(table.headers, cells, strict=True) if trimmed(c)}
         ignored = tuple(h for h in ignored if not h.startswith("(column ") or h in filled)
     if ignored:
-        notes.warn(f"{what} not imported: {quoted(ignored)}")
+        notes.warn(f"{what} not imported: {quoted(ignored)}", COLUMNS)
     if columns.doubles:
         notes.warn(f"{what} not imported because another column already gives the same "
-                   f"field: {', '.join(columns.doubles)}")
+                   f"field: {', '.join(columns.doubles)}", COLUMNS)

@@ -12,7 +12,7 @@ from gros import coords
 from gros.importers.cells import cell_text
 from gros.importers.columns import Columns, match_columns, require_title, warn_ignored
 from gros.importers.detect import decode
-from gros.importers.notes import Notes
+from gros.importers.notes import COORDINATES, Notes
 from gros.importers.records import Reading, Row
 from gros.importers.result import ImportFileError, ImportResult
 from gros.importers.rows import finish
@@ -37,7 +37,7 @@ def read_geojson(data: bytes, reading: Reading, notes: Notes) -> ImportResult:
     features = document["features"]
     if not features:
         notes.warn(f"{name!r} contains no features")
-        return ImportResult(name, "geojson", 0, warnings=notes.lines(reading.noun))
+        return ImportResult(name, "geojson", 0, notes=notes.entries(reading.noun))
     columns = match_columns(_property_names(features), ALIASES)
     require_title(columns, name, keep=False, what="properties")
     reading = _crs_member(document.get("crs"), reading, notes)
@@ -66,12 +66,12 @@ def _crs_member(member: Any, reading: Reading, notes: Notes) -> Reading:
         if isinstance(properties, dict) else None
     if named is None:
         notes.warn(f"The file's 'crs' member {member!r} names no supported coordinate "
-                   "system; recognising it from the coordinates")
+                   "system; recognising it from the coordinates", COORDINATES)
         return reading
     if named == coords.WGS84:
         return reading
     notes.warn(f"Coordinates read as {coords.CRS_LABELS[named]} ({named}), as the file's "
-               "'crs' member says")
+               "'crs' member says", COORDINATES)
     return replace(reading, crs=named)
 
 

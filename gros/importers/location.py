@@ -19,7 +19,7 @@ import shapely.geometry
 from gros import coords
 from gros.importers.cells import first, trimmed
 from gros.importers.columns import Columns
-from gros.importers.notes import SWAPPED, Notes
+from gros.importers.notes import COORDINATES, SWAPPED, Notes
 from gros.importers.records import Reading, Row
 from gros.importers.result import ImportFileError
 from gros.importers.values import nuts3_code
@@ -123,7 +123,7 @@ def choose_crs(rows: Sequence[Row], crs: str | None, notes: Notes) -> str | None
     has_xy = any(r.location[0] == "xy" for r in projected)
     if file_crs is not None and (has_xy or file_crs != coords.WGS84):
         notes.warn(f"Coordinates read as {coords.CRS_LABELS[file_crs]} ({file_crs}), "
-                   "recognised from their values; pass crs to choose another")
+                   "recognised from their values; pass crs to choose another", COORDINATES)
     return file_crs
 
 
@@ -169,12 +169,7 @@ def _crs_of(kind: str, geometry: Any, crs: str | None, file_crs: str | None) -> 
 def _nuts3_location(row: Row, reading: Reading) -> Any:
     value = first(row.fields.get("nuts3"))
     column = "nuts3"
-    if value is None and row.links is not None:
-        value, column = row.links.lead_nuts3, "lead_partner"
     if value is None:
-        if reading.keep:
-            raise RowProblem("geometry", "has no coordinates and no NUTS-3 region for its "
-                                         "lead partner, so it cannot be placed on the map")
         raise RowProblem("geometry", "a location is required: give lat/lon, x/y, WKT or a "
                                      "NUTS-3 code")
     try:

@@ -23,6 +23,7 @@ from gros.importers.vocabulary import ALIASES
 def read_projects(data: bytes, filename: str, format: str | None = None, *,
                   max_bytes: int = DEFAULT_MAX_BYTES, crs: str | None = None,
                   nuts3_points: Mapping[str, tuple[float, float]] | None = None,
+                  nuts_names: Mapping[str, str] | None = None, include_outside: bool = False,
                   today: date | None = None) -> ImportResult:
     """Projects from the bytes of a CSV, XLSX, GeoJSON or keep.eu file.
 
@@ -40,7 +41,13 @@ def read_projects(data: bytes, filename: str, format: str | None = None, *,
         GeoJSON coordinates; None recognises the system from the values.
     nuts3_points
         NUTS-3 code → (lon, lat), to place rows without coordinates (keep.eu projects at
-        their lead partner's region, or rows with a ``nuts3`` column).
+        a partner's region, or rows with a ``nuts3`` column).
+    nuts_names
+        NUTS 2024 code → name, to find the region of a keep.eu partner's older NUTS code
+        by the name after it.
+    include_outside
+        Import keep.eu projects outside the area (no partner in the Netherlands, Belgium
+        or Germany) too, where they can be placed; by default they are only listed.
     today
         The date that decides a missing status from the start and end dates.
 
@@ -53,7 +60,8 @@ def read_projects(data: bytes, filename: str, format: str | None = None, *,
     name = str(filename or "upload")
     data = bytes(data)
     check_size(data, name, max_bytes)
-    reading = Reading(name, today or date.today(), check_crs(crs, name), nuts3_points)
+    reading = Reading(name, today or date.today(), check_crs(crs, name), nuts3_points,
+                      nuts_names, include_outside=include_outside)
     notes = Notes()
     kind = detect_format(data, name, format, notes)
     if kind == "csv":

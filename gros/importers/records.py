@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from gros import themes
 from gros.importers.cells import first, fold, fold_index, quoted, split_items, trimmed
 from gros.importers.columns import Columns
+from gros.importers.keep_fields import Calls, keep_description, keep_titles
 from gros.importers.notes import (
     KEEP_SOURCES,
+    OBJECTIVE_THEMES,
+    PARTNER_COUNTRIES,
+    SCHEMELESS_SOURCES,
     UNKNOWN_KEEP_THEMES,
-    WWW_SOURCES,
     Notes,
     derived_status,
 )
+from gros.importers.partners import Links
 from gros.importers.values import (
     derived_id,
     keep_id,
@@ -38,7 +42,13 @@ from gros.projects import Problem
 
 _WORD_INDEXES: dict[str, dict[str, str]] = {"status": fold_index(STATUS_WORDS),
                                              "precision": fold_index(PRECISION_WORDS)}
+# keep.eu's objective columns, in the order they are asked for a theme, with their kind.
+_OBJECTIVES = (("keep_specific_objective", "specific"), ("keep_thematic_objective", "thematic"),
+               ("keep_investment_priority", "investment"))
 _URL_SPLIT = re.compile(r"[\s;|]+|,(?=\s*(?:https?://|www\.))")
+# An address without its scheme, as keep.eu gives websites: "centralbaltic.eu/projects".
+_SCHEMELESS = re.compile(r"(?i)^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?"
+                         r"(?:[/?#]\S*)?$")
 
 
 @dataclass(frozen=True)
@@ -49,21 +59,14 @@ class Reading:
     today: date  # decides a missing status from the dates
     crs: str | None = None  # chosen by the caller or by a GeoJSON crs member
     nuts3_points: Mapping[str, tuple[float, float]] | None = None
+    nuts_names: Mapping[str, str] | None = None  # NUTS 2024 code → name, to match names
     keep: bool = False  # a keep.eu export
+    include_outside: bool = False  # import keep.eu projects outside the area too
+    calls: Calls = field(default_factory=dict)  # keep.eu's calls, to say a project's
+    # The NUTS regions resolved so far, by (code, name): many partners share a region.
+    regions: dict[tuple[str, str | None], Any] = field(default_factory=dict, compare=False,
+                                                       repr=False)
     noun: str = "row"  # what messages call a row: "row" or "feature"
-
-
-@dataclass(frozen=True)
-class Links:
-    """What a keep.eu partners sheet says about one project, and which of its rows said it."""
-
-    lead: dict[str, Any] | None = None
-    lead_nuts3: Any = None
-    partners: tuple[dict[str, Any], ...] = ()
-    countries: tuple[str, ...] = ()
-    problems: tuple[Problem, ...] = ()
-    used: tuple[int, ...] = ()  # partner rows joined to the project
-    unnamed: tuple[int, ...] = ()  # of those, the ones without a partner name
 
 
 @dataclass(frozen=True)
@@ -81,11 +84,11 @@ class Row:
 
 
 def build_record(row: Row, columns: Columns, reading: Reading, notes: Notes,
-                 seen: dict[str, int]) -> tuple[dict[str, Any], list[Problem]]:
+                 seen: dict[str, tuple[int, str]]) -> tuple[dict[str, Any], list[Problem]]:
     """The row's record and the problems of its values (its location aside).
 
-    ``seen`` maps the ids of earlier rows to their numbers; the row's id is added, and a
-    row whose id is there already gets a problem naming the earlier row.
+    ``seen`` maps the ids of earlier rows to their numbers and programmes; the row's id is
+    added, and a row whose id is there already gets a problem naming the earlier row.
     """
     f = row.fields
     problems: list[Problem] = []
@@ -95,6 +98,10 @@ def build_record(row: Row, columns: Columns, reading: Reading, notes: Notes,
         value = first(f.get(key))
         record[key] = value if key == "stations" and isinstance(value, list) else trimmed(value)
     acronym = trimmed(first(f.get("acronym")))
+    if reading.keep:
+        titles = keep_titles(f, row.number, notes)
+        record.update({k: v for k, v in titles.items() if not record.get(k)})
+        record["description"] = keep_description(f, reading.calls)
     if not record["title"]:
         record["title"] = next((record[k] for k in TITLE_KEYS if record[k]), "") or (
             acronym if reading.keep else "")
@@ -105,7 +112,7 @@ def build_record(row: Row, columns: Columns, reading: Reading, notes: Notes,
         record[key] = _parsed(f, key, parse_amount, problems)
     record["status"] = _status(row, record, reading.today, notes, problems)
     record["precision"] = _word_value(f, "precision", problems)
-    record.update(_partners(row, reading.keep, problems))
+    record.update(_partners(row, reading.keep, notes, problems))
     record["sources"] = _sources(row, columns, reading.keep, notes, problems)
     record["id"] = _id(row, record, acronym, reading, seen, problems)
     return record, problems
@@ -160,8 +167,15 @@ def _themes(row: Row, keep: bool, notes: Notes, problems: list[Problem]) -> list
         for item in unknown:
             notes.group(UNKNOWN_KEEP_THEMES, item, row.number)
         if not ids:
+            ids, objectives = _objective_themes(row)
+            if ids:
+                notes.tally(OBJECTIVE_THEMES, row.number)
+        if not ids:
             reason = (f"none of its keep.eu themes ({quoted(unknown)}) maps onto a "
                       "dashboard theme" if unknown else "has no keep.eu theme")
+            if objectives:
+                reason += (f"; its objectives and priorities ({quoted(objectives)}) map onto "
+                           "none either")
             problems.append(Problem("themes", reason))
     elif unknown:
         problems.extend(Problem("themes", f"unknown theme {item!r}; expected one of "
@@ -172,8 +186,25 @@ def _themes(row: Row, keep: bool, notes: Notes, problems: list[Problem]) -> list
     return ids
 
 
-def _partners(row: Row, keep: bool, problems: list[Problem]) -> dict[str, Any]:
-    """The record's ``lead_partner``, ``partners`` and ``countries``."""
+def _objective_themes(row: Row) -> tuple[list[str], list[str]]:
+    """Themes from a keep.eu row's Specific Obj, else Thematic Obj, else Inv. Priority,
+    and the values those columns hold."""
+    values: list[str] = []
+    for key, kind in _OBJECTIVES:
+        value = trimmed(first(row.fields.get(key)))
+        if value:
+            values.append(value)
+            found = list(themes.objective_themes(value, kind)) or theme_ids(value)
+            if found:
+                return found, values
+    return [], values
+
+
+def _partners(row: Row, keep: bool, notes: Notes, problems: list[Problem]) -> dict[str, Any]:
+    """The record's ``lead_partner``, ``partners`` and ``countries``.
+
+    In a keep.eu export a partner's country that cannot be read is a note, not a problem.
+    """
     f = row.fields
     lead = None
     name = first(f.get("lead_partner"))
@@ -186,7 +217,10 @@ def _partners(row: Row, keep: bool, problems: list[Problem]) -> dict[str, Any]:
             try:
                 lead["country"] = parse_country(country)
             except ValueError as exc:
-                problems.append(Problem("lead_partner_country", str(exc)))
+                if keep:
+                    notes.group(PARTNER_COUNTRIES, trimmed(country), row.number)
+                else:
+                    problems.append(Problem("lead_partner_country", str(exc)))
     partners = [p for v in _split_partners(first(f.get("partners")))
                 if (p := _partner(v, "partners", problems)) is not None]
     countries = []
@@ -197,7 +231,6 @@ def _partners(row: Row, keep: bool, problems: list[Problem]) -> dict[str, Any]:
             problems.append(Problem("countries", str(exc)))
     links = row.links
     if links is not None:
-        problems.extend(links.problems)
         lead = links.lead or lead
         partners = partners + [p for p in links.partners if p not in partners]
         countries = countries + list(links.countries)
@@ -251,8 +284,8 @@ def _sources(row: Row, columns: Columns, keep: bool, notes: Notes,
         else:
             items = [text]  # "Provinciale Staten" is one wrong source, not two
         for item in (trimmed(i) for i in items):
-            if item.lower().startswith("www."):
-                notes.tally(WWW_SOURCES, row.number)
+            if _SCHEMELESS.match(item):
+                notes.tally(SCHEMELESS_SOURCES, row.number)
                 item = f"https://{item}"
             if item and item not in sources:
                 sources.append(item)
@@ -273,17 +306,23 @@ def _sources(row: Row, columns: Columns, keep: bool, notes: Notes,
 
 
 def _id(row: Row, record: Mapping[str, Any], acronym: str, reading: Reading,
-        seen: dict[str, int], problems: list[Problem]) -> str:
+        seen: dict[str, tuple[int, str]], problems: list[Problem]) -> str:
     given = trimmed(first(row.fields.get("id")))
+    programme = record["programme"]
     if given:
         project_id = given.lower()
     elif reading.keep:
         project_id = keep_id(acronym or record["title"])
+        earlier, its_programme = seen.get(project_id, (row.number, programme))
+        if earlier != row.number and fold(its_programme) != fold(programme):
+            # Partners join on programme and acronym: in another programme it is another
+            # project, which keeps the acronym's id with the programme's digest.
+            project_id = keep_id(acronym or record["title"], programme)
     elif record["title"]:
-        project_id = derived_id(record["title"], record["programme"])
+        project_id = derived_id(record["title"], programme)
     else:
         return ""
-    earlier = seen.setdefault(project_id, row.number)
+    earlier, _ = seen.setdefault(project_id, (row.number, programme))
     if earlier != row.number:
         problems.append(Problem("id", f"duplicate id {project_id!r}: {reading.noun} {earlier} "
                                       "has the same id"))

@@ -21,8 +21,9 @@ from gros.importers.location import (
     with_raw_location,
 )
 from gros.importers.notes import Notes
+from gros.importers.placement import keep_location, outside_area, outside_entry, row_countries
 from gros.importers.records import Reading, Row, build_record
-from gros.importers.result import ImportResult, Rejection
+from gros.importers.result import ImportResult, OutsideArea, Rejection
 from gros.importers.tables import Table
 from gros.projects import Problem, Project, ProjectInvalid, project_from_record
 
@@ -67,23 +68,25 @@ def _table_row(number: int, cells: Sequence[Any], table: Table, columns: Columns
 
 def finish(rows: Sequence[Row], fmt: str, columns: Columns, reading: Reading,
            notes: Notes) -> ImportResult:
-    """Every row accepted as a project or rejected with its reasons, and the notes."""
+    """Every row accepted as a project, outside the area or rejected with its reasons."""
     located = [row if row.broken else _located(row, columns, reading) for row in rows]
     file_crs = choose_crs(located, reading.crs, notes)
-    seen: dict[str, int] = {}
-    accepted: list[Project] = []
-    rejected: list[Rejection] = []
+    seen: dict[str, tuple[int, str]] = {}
+    result = ImportResult(reading.name, fmt, len(rows))
     for row in located:
         try:
-            project, problems = _project(row, columns, reading, file_crs, notes, seen)
+            outcome = _outcome(row, columns, reading, file_crs, notes, seen)
         except Exception as exc:  # a bug must cost one row, not the whole import
-            project, problems = None, [*row.problems, _internal_error(exc, reading.noun)]
-        if project is not None:
-            accepted.append(project)
-        rejected.extend(Rejection(row.number, _column(problem.column, columns), problem.reason,
-                                  row.values) for problem in problems)
-    return ImportResult(reading.name, fmt, len(rows), accepted, rejected,
-                        notes.lines(reading.noun))
+            outcome = [*row.problems, _internal_error(exc, reading.noun)]
+        if isinstance(outcome, Project):
+            result.accepted.append(outcome)
+        elif isinstance(outcome, OutsideArea):
+            result.outside_area.append(outcome)
+        else:
+            result.rejected.extend(Rejection(row.number, _column(p.column, columns), p.reason,
+                                             row.values) for p in outcome)
+    result.notes = notes.entries(reading.noun)
+    return result
 
 
 def _located(row: Row, columns: Columns, reading: Reading) -> Row:
@@ -93,21 +96,30 @@ def _located(row: Row, columns: Columns, reading: Reading) -> Row:
         return replace(row, problems=(*row.problems, _internal_error(exc, reading.noun)))
 
 
-def _project(row: Row, columns: Columns, reading: Reading, file_crs: str | None, notes: Notes,
-             seen: dict[str, int]) -> tuple[Project | None, list[Problem]]:
+def _outcome(row: Row, columns: Columns, reading: Reading, file_crs: str | None, notes: Notes,
+             seen: dict[str, tuple[int, str]]) -> Project | OutsideArea | list[Problem]:
+    """The row's project, its listing outside the area, or every reason it was refused."""
     problems = list(row.problems)
     if row.broken:
-        return None, problems
+        return problems
+    outside = reading.keep and outside_area(row_countries(row))
+    if outside and not reading.include_outside:
+        return outside_entry(row)
+    if row.links is not None:
+        for tally, item in row.links.notes:
+            notes.group(tally, item, row.number)
     record, found = build_record(row, columns, reading, notes, seen)
     problems.extend(found)
     geometry = None
     located = not any(p.column in LOCATION_KEYS for p in problems)
     if located:
         try:
-            geometry, precision = place(row, reading, file_crs, notes)
+            geometry, precision = _place(row, reading, file_crs, notes, outside)
             if precision:
                 record["precision"] = precision
         except RowProblem as exc:
+            if outside:  # asked for "where they can be placed": this one cannot
+                return outside_entry(row)
             problems.append(Problem(exc.column, exc.reason))
             located = False
     # The model would repeat what was already said in its own words.
@@ -116,14 +128,20 @@ def _project(row: Row, columns: Columns, reading: Reading, file_crs: str | None,
         reported.add("geometry")
     if not record["id"]:
         reported.add("id")  # no title to derive it from, and that is reported
+    project = None
     try:
         project = project_from_record(record, geometry)
     except ProjectInvalid as exc:
         problems.extend(p for p in exc.problems if p.column not in reported)
-        project = None
-    if problems:
-        return None, problems
-    return project, []
+    return problems or project
+
+
+def _place(row: Row, reading: Reading, file_crs: str | None, notes: Notes,
+           outside: bool) -> tuple[Any, str | None]:
+    """The row's geometry and precision: as given, else (keep.eu) at a partner's region."""
+    if reading.keep and row.location is None:
+        return keep_location(row, reading, notes, anywhere=outside)
+    return place(row, reading, file_crs, notes)
 
 
 def _internal_error(exc: Exception, noun: str) -> Problem:

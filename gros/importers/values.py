@@ -177,16 +177,19 @@ _COUNTRIES = {fold(name): code for code, names in COUNTRY_NAMES.items() for name
 
 
 def parse_country(value: Any) -> str:
-    """A two-letter country code from a code (kept as given) or a country name.
+    """A two-letter country code from a code (kept as given), a country name, or a code
+    followed by names as keep.eu writes them (``DE Germany / DEUTSCHLAND``).
 
     Raises
     ------
     ValueError
-        Showing the value, when it is neither.
+        Showing the value, when it is none of these.
     """
     text = trimmed(value)
     if re.fullmatch(r"[A-Za-z]{2}", text):
         return text.upper()
+    if named := re.fullmatch(r"([A-Z]{2})\s+[^\W\d_].*", text):
+        return named.group(1)
     code = _COUNTRIES.get(fold(text))
     if code is None and "/" in text:  # bilingual names such as "België / Belgique"
         found = {_COUNTRIES.get(fold(part)) for part in text.split("/")}
@@ -197,6 +200,31 @@ def parse_country(value: Any) -> str:
     return code
 
 
+# A NUTS code of level 1 to 3, and what may follow it: "DEA34  / Borken", "BE221 - Arr. Hasselt".
+_NUTS = re.compile(r"([A-Za-z]{2}[A-Za-z0-9]{1,3})(?:(?:\s*[/–-]\s*|\s+)(.*?))?\s*")
+
+
+def nuts_value(value: Any) -> tuple[str, str | None]:
+    """The NUTS code and the name after it: ``("DEA34", "Borken")`` from ``"DEA34  / Borken"``.
+
+    Level-1 codes (``DEG  / THÜRINGEN``) may be letters only when written in capitals;
+    longer codes have a digit, so that a town such as ``Essen`` is not read as one.
+
+    Raises
+    ------
+    ValueError
+        Showing the value, when it does not start with a NUTS code.
+    """
+    text = trimmed(value)
+    match = _NUTS.fullmatch(text)
+    code = match.group(1) if match else ""
+    if not match or not (any(c.isdigit() for c in code) or
+                         (len(code) == 3 and code.isupper())):
+        raise ValueError(f"expected a NUTS code such as 'DEA34' or 'DEA34 / Borken', got "
+                         f"{value!r}")
+    return code.upper(), match.group(2) or None
+
+
 def nuts3_code(value: Any) -> str:
     """``DEA34`` from ``"DEA34  / Borken"``, ``"BE221 - Arr. Hasselt"`` or ``"nl423"``.
 
@@ -205,10 +233,13 @@ def nuts3_code(value: Any) -> str:
     ValueError
         Showing the value, when it does not start with a NUTS-3 code.
     """
-    match = re.match(r"^\s*([A-Za-z]{2}[A-Za-z0-9]{3})(?![A-Za-z0-9])", trimmed(value))
-    if not match:
+    try:
+        code, _ = nuts_value(value)
+    except ValueError:
+        code = ""
+    if len(code) != 5:
         raise ValueError(f"expected a NUTS-3 code such as 'DEA34', got {value!r}")
-    return match.group(1).upper()
+    return code
 
 
 # --- themes ---------------------------------------------------------------------------------
@@ -252,13 +283,19 @@ def _slug(text: str, limit: int) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].rstrip("-")
 
 
+def _digest(*texts: str) -> str:
+    """Eight hex digits of the texts, blind to case and runs of spaces."""
+    normal = "|".join(" ".join(t.split()).casefold() for t in texts)
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
+
+
 def derived_id(title: str, programme: str | None = None) -> str:
     """A stable id from the title and programme: the same row gets the same id every time."""
-    normal = "|".join(" ".join(t.split()).casefold() for t in (title, programme or ""))
-    digest = hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
-    return f"{_slug(title, 60) or 'project'}-{digest}"
+    return f"{_slug(title, 60) or 'project'}-{_digest(title, programme or '')}"
 
 
-def keep_id(acronym: str) -> str:
-    """The id of a keep.eu project: ``keep-`` and the slug of its acronym (or name)."""
-    return f"keep-{_slug(acronym, 100) or derived_id(acronym)}"
+def keep_id(acronym: str, programme: str | None = None) -> str:
+    """The id of a keep.eu project: ``keep-`` and the slug of its acronym (or name), and
+    with ``programme`` a digest of it (for an acronym that two programmes use)."""
+    base = f"keep-{_slug(acronym, 100) or derived_id(acronym)}"
+    return f"{base}-{_digest(programme)}" if programme is not None else base

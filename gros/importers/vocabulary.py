@@ -101,7 +101,31 @@ KEEP_ALIASES: dict[str, tuple[str, ...]] = {
     **ALIASES,
     "countries": ("countries", "landen", "länder"),
     "lead_partner_country": (*ALIASES["lead_partner_country"], "country", "country code"),
+    "description": (*ALIASES["description"], "description en"),
+    # The project's name in its programme's languages (KEEP_TITLE_LANGUAGES says which).
+    "keep_title_2": ("project name language 2",),
+    "keep_title_3": ("project name language 3",),
+    # Where Description EN is empty; the expected results and achievements, each in
+    # English where given, else in the programme's languages.
+    "keep_description_other": ("description 1", "description 2"),
+    "keep_results_en": ("expected results en",),
+    "keep_results_other": ("expected results 1", "expected results 2"),
+    "keep_achievements_en": ("achievements en",),
+    "keep_achievements_other": ("achievements 1", "achievements 2"),
+    "keep_period": ("period",),
+    "keep_call": ("call sn", "call serial number"),
+    # Where Thematic1–3 give no theme, the programme's objectives and priorities.
+    "keep_specific_objective": ("specific obj", "specific objective"),
+    "keep_thematic_objective": ("thematic obj", "thematic objective"),
+    "keep_investment_priority": ("inv. priority", "investment priority"),
 }
+# The languages of keep.eu's "Project Name language 2" and "… language 3", by programme:
+# the first entry whose every group has a word in the programme's name. The DE–NL programme
+# gives German and Dutch names, the Flanders–Netherlands one a Dutch name.
+KEEP_TITLE_LANGUAGES: tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = (
+    ((("germany", "deutschland"), ("netherlands", "nederland")), ("de", "nl")),
+    ((("vlaanderen", "flanders"), ("netherlands", "nederland")), ("nl",)),
+)
 KEEP_PARTNER_ALIASES: dict[str, tuple[str, ...]] = {
     "acronym": ("acronym", "project acronym", "project"),
     "keep_project_id": ("project id (2021-2027 only)", "project id"),
@@ -114,9 +138,17 @@ KEEP_PARTNER_ALIASES: dict[str, tuple[str, ...]] = {
     "lead": ("lead partner", "lead", "is lead partner", "lead partner (yes/no)"),
     "nuts3": ("nuts3", "nuts 3", "nuts3 code", "nuts3 (or equivalent)",
               "nuts3 code (or equivalent)"),
+    "nuts2": ("nuts2", "nuts 2", "nuts2 code", "nuts2 (or equivalent)",
+              "nuts2 code (or equivalent)"),
+    "nuts1": ("nuts1", "nuts 1", "nuts1 code", "nuts1 (or equivalent)",
+              "nuts1 code (or equivalent)"),
 }
-# Keys that may come from several columns at once (Thematic1–3, a URL and a website).
-MULTI_COLUMN_KEYS = frozenset({"themes", "sources"})
+# NUTS codes start with the country's code, except Greece's (EL) and the United Kingdom's (UK).
+NUTS_COUNTRIES = {"EL": "GR", "UK": "GB"}
+# Keys that may come from several columns at once (Thematic1–3, a URL and a website,
+# keep.eu's texts in the programme's two languages).
+MULTI_COLUMN_KEYS = frozenset({"themes", "sources", "keep_description_other",
+                               "keep_results_other", "keep_achievements_other"})
 TITLE_KEYS = ("title", "title_en", "title_nl", "title_de", "title_fr")
 
 COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
@@ -157,6 +189,8 @@ PRECISION_WORDS: dict[str, tuple[str, ...]] = {
     "municipality": ("municipality", "gemeente", "gemeinde", "commune", "city", "stad",
                      "stadt"),
     "nuts3": ("nuts3", "nuts 3", "regio", "region", "kreis", "arrondissement"),
+    "nuts2": ("nuts2", "nuts 2"),
+    "nuts1": ("nuts1", "nuts 1"),
 }
 MONTHS: dict[str, int] = {
     **dict.fromkeys(("jan", "januari", "januar", "january", "janvier"), 1),

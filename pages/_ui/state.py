@@ -37,6 +37,7 @@ PRESENT_SLIDE = "present_slide"
 # The presentation's keys double as CSS classes (.st-key-…) its arrow keys press.
 PRESENT_PREVIOUS, PRESENT_NEXT, PRESENT_EXIT = "gros-previous", "gros-next", "gros-exit"
 UPLOAD = "upload"
+INCLUDE_OUTSIDE = "include_outside"  # import keep.eu projects outside the area too
 EDIT_CHOICE = "edit_choice"
 DELETE_PROJECT = "delete"
 EDITOR_UNLOCKED = "editor_unlocked"

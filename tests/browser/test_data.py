@@ -27,7 +27,9 @@ def test_an_editor_uploads_checks_and_imports_a_file(app_url, page):
     expect(main).to_contain_text("Rejected", timeout=15_000)
     expect(main.locator('[data-testid="stMetricValue"]').nth(0)).to_have_text("2")
     expect(main.locator('[data-testid="stMetricValue"]').nth(1)).to_have_text("1")
-    expect(main.locator('[data-testid="stMetricValue"]').nth(2)).to_have_text("1")
+    expect(main.locator('[data-testid="stMetricValue"]').nth(2)).to_have_text("0")  # outside
+    expect(main.locator('[data-testid="stMetricValue"]').nth(3)).to_have_text("1")
+    expect(main).to_contain_text("2 rows: 1 accepted, 0 outside the area, 1 rejected")
     expect(main.get_by_role("button", name="Download the rejected rows (CSV)")).to_be_visible()
 
     main.get_by_role("button", name="Import", exact=True).click()

@@ -139,8 +139,15 @@ def keep_workbook(projects: list[list[object]], partners: list[list[object]] | N
 # --- reading --------------------------------------------------------------------------------
 
 def check(result: ImportResult) -> ImportResult:
-    """The importer's promise: every row is accepted or rejected, none twice, none lost."""
-    assert result.rows == len(result.accepted) + len(result.rejected_rows())
+    """The importer's promise: every row is accepted, outside the area or rejected, none
+    twice, none lost (in the JSON summary too)."""
+    outside = {o.row for o in result.outside_area}
+    assert len(outside) == len(result.outside_area)
+    assert not outside & result.rejected_rows()
+    assert result.rows == len(result.accepted) + len(outside) + len(result.rejected_rows())
+    summary = result.to_json()
+    assert summary["accepted"] + len(summary["outside_area"]) + len(summary["rejected"]) == \
+        summary["rows"]
     assert not any("internal error" in r.reason for r in result.rejected), result.rejected
     return result
 
@@ -163,3 +170,63 @@ def reasons(result: ImportResult) -> list[tuple[int, str, str]]:
 def metres_apart(a: tuple[float, float], b: tuple[float, float]) -> float:
     dx = (a[0] - b[0]) * 111_320 * math.cos(math.radians(a[1]))
     return math.hypot(dx, (a[1] - b[1]) * 110_540)
+
+
+# --- keep.eu, the "Projects (lead partners)" export with exactly the real file's columns ----
+
+REAL_PROJECT_HEADER = [
+    "Programme", "Acronym", "Project Name", "Project Name language 2",
+    "Project Name language 3", "Lead Partner", "Period", "Street", "Postal code", "Town",
+    "Country", "Budget", "Project total expenditure", "EU Funding",
+    "Project EU Funding expenditure", "ERDF budget", "ENI budget", "IPA budget",
+    "ERDF eq. budget", "Co-Financing sources", "Website", "Thematic1", "Thematic2",
+    "Thematic3", "Specific Obj", "Thematic Obj", "Inv. Priority",
+    "Thematic Priorities (Interreg-IPA CBC specific)", "Description 1", "Description 2",
+    "Description EN", "Expected Results 1", "Expected Results 2", "Expected Results EN",
+    "Achievements 1", "Achievements 2", "Achievements EN", "Expected Outputs 1",
+    "Expected Outputs 2", "Expected Outputs EN", "Delivered Outputs 1", "Delivered Outputs 2",
+    "Delivered Outputs EN", "Project start", "Project end", "Priority Area", "Degree of comp.",
+    "Strategy", "Call SN"]
+REAL_PARTNER_HEADER = [
+    "Programme", "Acronym", "Project Partner", "Lead Partner (Yes/No)", "Street",
+    "Postal code", "Town", "Country", "Website", "Department", "Legal Status", "Country code",
+    "NUTS1 (or equivalent)", "NUTS2 (or equivalent)", "NUTS3 (or equivalent)"]
+REAL_CALL_HEADER = ["Programme", "Serial Number", "Start Date", "End Date", "Budget"]
+DE_NL_2014 = "2014 - 2020 INTERREG V-A Germany - The Netherlands"
+VL_NL_2014 = "2014 - 2020 INTERREG V-A Belgium - The Netherlands (Vlaanderen - Nederland)"
+FAR_AWAY = "2014 - 2020 Test programme far from the area (CZ - PL)"
+DE_CODE, NL_CODE, BE_CODE = ("DE Germany / DEUTSCHLAND", "NL Netherlands / NEDERLAND",
+                             "BE Belgium / BELGIQUE-BELGIË")
+# NUTS 2024 regions with their names and representative points (GISCO 1:20 million, rounded),
+# and Luxembourg's, a region beside the area.
+REAL_POINTS = {"DEA34": (6.97, 52.01), "NL225": (6.45, 51.99), "NL114": (7.02, 53.06),
+               "NL112": (6.85, 53.33), "NL342": (3.94, 51.53), "BE213": (4.99, 51.27),
+               "LU000": (6.08, 49.84)}
+REAL_NAMES = {"DEA34": "Borken", "NL225": "Achterhoek", "NL114": "Oost-Groningen",
+              "NL112": "Delfzijl en omgeving", "NL342": "Overig Zeeland",
+              "BE213": "Arr. Turnhout", "LU000": "Luxembourg"}
+
+
+def real_project(**values: object) -> list[object]:
+    """A projects-sheet row: ``values`` by header (spaces and dots as underscores), the
+    rest empty; e.g. ``real_project(Acronym="X", Project_Name="Y")``."""
+    given = {name.replace("_", " ").replace(" dot", "."): value for name, value in values.items()}
+    unknown = set(given) - set(REAL_PROJECT_HEADER)
+    assert not unknown, unknown
+    return [given.get(name) for name in REAL_PROJECT_HEADER]
+
+
+def real_partner(programme: str, acronym: str, name: str, lead: bool, code: str | None,
+                 nuts3: str | None, nuts2: str | None = None, nuts1: str | None = None,
+                 country: str | None = None) -> list[object]:
+    """A partners-sheet row with the real export's 15 columns."""
+    return [programme, acronym, name, "Yes" if lead else "No", "Teststraße 1", "12345",
+            "Teststadt", country, "www.example.org", "", "Public", code, nuts1, nuts2, nuts3]
+
+
+def real_keep_workbook(projects: list[list[object]], partners: list[list[object]],
+                       calls: list[list[object]] | None = None) -> bytes:
+    """A workbook laid out as keep.eu's export: projects, partners and calls."""
+    return xlsx_bytes({"Projects (lead partners)": [REAL_PROJECT_HEADER, *projects],
+                       "Partners": [REAL_PARTNER_HEADER, *partners],
+                       "Calls": [REAL_CALL_HEADER, *(calls or [])]})

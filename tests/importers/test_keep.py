@@ -52,16 +52,17 @@ def test_keep_workbook_with_projects_and_partners():
     assert krake.sources == ("https://keep.eu",)
 
     assert reasons(result) == [
-        (4, "geometry", "has no coordinates and no NUTS-3 region for its lead partner, so it "
-                        "cannot be placed on the map"),
+        (4, "geometry", "has no coordinates and no NUTS region for its lead partner or any "
+                        "other partner, so it cannot be placed on the map"),
         (5, "Thematic1", "none of its keep.eu themes ('Underwater basket weaving') maps onto a "
                          "dashboard theme"),
     ]
     warnings = "\n".join(result.warnings)
     assert "'Underwater basket weaving' (rows 2, 5)" in warnings
     assert "cite https://keep.eu" in warnings
-    assert "'Street', 'Postal code', 'Town', 'Investment priority'" in warnings
-    assert "'NUTS1', 'NUTS2'" in warnings
+    assert "'Street', 'Postal code', 'Town'" in warnings
+    assert "'Investment priority'" not in warnings  # read where the themes give none
+    assert "'NUTS1'" not in warnings and "'NUTS2'" not in warnings  # read: parent regions
     assert "sheet 'Partners' rows 8, 9" in warnings  # other programme's KRAKE, and GHOST
     assert "Sheets not read: 'Search parameters'" in warnings
 
@@ -69,15 +70,28 @@ def test_keep_workbook_with_projects_and_partners():
 def test_keep_without_nuts3_points_rejects_with_a_clear_reason():
     result = read(keep_workbook(KEEP_PROJECTS[:1], KEEP_PARTNERS[:1]), "keep.xlsx")
     ((row, column, reason),) = reasons(result)
-    assert (row, column) == (2, "Lead Partner")
+    assert (row, column) == (2, "geometry")
     assert "no NUTS-3 points were provided" in reason and "'DEA34'" in reason
 
 
-def test_keep_unknown_nuts3_code_is_rejected():
-    partners = [[*KEEP_PARTNERS[0][:7], "DEF0C / Somewhere"]]
+def test_keep_unknown_nuts3_code_falls_back_to_the_partner_s_nuts2_region():
+    partners = [[*KEEP_PARTNERS[0][:7], "DEQ99 / Somewhere"]]
     result = read(keep_workbook(KEEP_PROJECTS[:1], partners), "keep.xlsx",
                   nuts3_points=NUTS3_POINTS)
-    assert "'DEF0C'" in result.rejected[0].reason
+    project = one(result)
+    assert project.precision == "nuts2"  # DEA3, Münster: its one NUTS-3 region here is DEA34
+    assert (project.geometry.x, project.geometry.y) == BORKEN
+    assert any("match no NUTS 2024 region" in w and "'DEQ99 / Somewhere' (row 2)" in w
+               for w in result.warnings)
+
+
+def test_keep_partner_without_a_usable_region_rejects_naming_its_code():
+    partners = [[*KEEP_PARTNERS[0][:5], "", "", "DEQ99 / Somewhere"]]
+    result = read(keep_workbook(KEEP_PROJECTS[:1], partners), "keep.xlsx",
+                  nuts3_points=NUTS3_POINTS)
+    ((row, column, reason),) = reasons(result)
+    assert (row, column) == (2, "geometry")
+    assert "'Kreis Borken': 'DEQ99' matches no NUTS 2024 region" in reason
 
 
 def test_keep_without_partners_sheet_still_reads_projects():
@@ -131,7 +145,7 @@ def test_keep_newer_search_results_layout():
     assert project.themes == ("safety", "governance")
     assert project.lead_partner.label() == "Veiligheidsregio Twente (NL)"
     assert project.countries == ("NL", "DE")
-    assert any("'Period'" in w for w in result.warnings)
+    assert project.description == "Period: 2021-2027."
 
 
 def test_keep_export_is_recognised_by_its_headers_too():

@@ -7,10 +7,15 @@ from datetime import date
 import pytest
 
 from gros.importers.notes import (
+    COLUMNS,
+    COORDINATES,
+    FILE,
     KEEP_SOURCES,
+    KINDS,
+    SCHEMELESS_SOURCES,
     SWAPPED,
+    THEMES,
     UNKNOWN_KEEP_THEMES,
-    WWW_SOURCES,
     Notes,
     derived_status,
     rows_text,
@@ -30,10 +35,10 @@ def test_rows_text(numbers, noun, expected):
 
 def test_warnings_come_first_then_tallies_by_rank_whatever_the_order_they_arose():
     notes = Notes()
-    notes.tally(WWW_SOURCES, 5)
+    notes.tally(SCHEMELESS_SOURCES, 5)
     notes.warn("first warning")
     notes.tally(SWAPPED, 3)
-    notes.tally(WWW_SOURCES, 2)
+    notes.tally(SCHEMELESS_SOURCES, 2)
     notes.warn("second warning")
     notes.tally(derived_status(date(2024, 6, 1)), 4)
     assert notes.lines("feature") == [
@@ -43,7 +48,7 @@ def test_warnings_come_first_then_tallies_by_rank_whatever_the_order_they_arose(
         "border region",
         "Status was not given; derived from the start and end dates as of 2024-06-01 for "
         "feature 4",
-        "Source addresses starting with 'www.' were read as https:// in features 2, 5",
+        "Source addresses without http:// or https:// were read as https:// in features 2, 5",
     ]
 
 
@@ -62,6 +67,18 @@ def test_a_group_lists_each_item_with_its_rows():
     notes.group(UNKNOWN_KEEP_THEMES, "Basket weaving", 5)
     assert notes.lines() == ["keep.eu themes that map onto no dashboard theme: "
                              "'Basket weaving' (rows 2, 5); 'Kite flying' (row 4)"]
+
+
+def test_every_note_has_its_kind_and_rows():
+    notes = Notes()
+    notes.warn("about the file")
+    notes.warn("about the columns", COLUMNS)
+    notes.tally(SWAPPED, 4)
+    notes.group(UNKNOWN_KEEP_THEMES, "Kite flying", 7)
+    notes.group(UNKNOWN_KEEP_THEMES, "Basket weaving", 3)
+    assert [(n.kind, n.rows) for n in notes.entries()] == [
+        (FILE, ()), (COLUMNS, ()), (COORDINATES, (4,)), (THEMES, (3, 7))]
+    assert {n.kind for n in notes.entries()} <= set(KINDS)
 
 
 def test_nothing_noted_gives_no_lines():

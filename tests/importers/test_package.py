@@ -11,7 +11,8 @@ import gros.importers as importers
 # Where each name of __all__ lives; the CLI, the data page and the tests use them.
 HOMES = {
     "read_projects": "read", "ImportResult": "result", "ImportFileError": "result",
-    "Rejection": "result", "FORMATS": "detect", "DEFAULT_MAX_BYTES": "detect", "MB": "detect",
+    "Rejection": "result", "OutsideArea": "result", "FORMATS": "detect",
+    "DEFAULT_MAX_BYTES": "detect", "MB": "detect",
     "parse_amount": "values", "parse_date": "values", "parse_country": "values",
     "derived_id": "values", "keep_id": "values", "ALIASES": "vocabulary",
     "KEEP_ALIASES": "vocabulary", "KEEP_PARTNER_ALIASES": "vocabulary",

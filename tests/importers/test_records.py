@@ -50,7 +50,16 @@ def test_sources_split_and_www_is_read_as_https():
     result = read(csv_bytes([HEADER_EN, row]))
     assert one(result).sources == ("https://www.example.org/a", "https://example.org/b",
                                    "https://example.org/c")
-    assert any("www." in w for w in result.warnings)
+    assert any("were read as https://" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(("given", "read_as"), [
+    ("www.deutschland-nederland.eu", "https://www.deutschland-nederland.eu"),
+    ("centralbaltic.eu/projects", "https://centralbaltic.eu/projects"),
+    ("http://example.org/a", "http://example.org/a"),
+])
+def test_addresses_without_a_scheme_are_read_as_https(given, read_as):
+    assert one(read(csv_bytes([HEADER_EN, row_with(12, given)]))).sources == (read_as,)
 
 
 def test_missing_status_is_derived_from_dates_with_one_warning():

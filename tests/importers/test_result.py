@@ -45,11 +45,16 @@ def test_rejected_csv_never_carries_a_live_formula():
 def test_to_json_summary():
     result = mixed_result()
     summary = result.to_json()
+    first = result.rejected[0]
     assert summary == {
         "rows": 2,
         "accepted": 1,
-        "rejected": [{"row": 3, "column": r.column, "reason": r.reason} for r in result.rejected],
+        # One entry per rejected row, so that the counts add up to the rows.
+        "rejected": [{"row": 3, "column": first.column, "reason": first.reason,
+                      "problems": [{"column": r.column, "reason": r.reason}
+                                   for r in result.rejected]}],
+        "outside_area": [],
         "warnings": result.warnings,
     }
-    assert {r["column"] for r in summary["rejected"]} == {"themes", "budget"}
+    assert {p["column"] for p in summary["rejected"][0]["problems"]} == {"themes", "budget"}
     json.dumps(summary)

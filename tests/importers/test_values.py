@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from gros import importers
-from gros.importers.values import nuts3_code, status_from_dates, theme_items
+from gros.importers.values import nuts3_code, nuts_value, status_from_dates, theme_items
 from tests.importers.inputs import HEADER_EN, csv_bytes, one, read, reasons, row_with
 
 # --- amounts --------------------------------------------------------------------------------
@@ -140,12 +140,16 @@ def test_status_from_dates(start, end, expected):
     ("België/Belgique", "BE"),
     ("België / Belgique", "BE"),
     ("Österreich", "AT"),
+    ("DE Germany / DEUTSCHLAND", "DE"),  # keep.eu partners: the code, then the names
+    ("NL Netherlands / NEDERLAND", "NL"),
+    ("CZ Czech Republic / ČESKÁ REPUBLIKA", "CZ"),
 ])
 def test_parse_country_reads_codes_and_names(value, expected):
     assert importers.parse_country(value) == expected
 
 
-@pytest.mark.parametrize("value", ["Atlantis", "", "N", "Nederland / Deutschland", 12, None])
+@pytest.mark.parametrize("value", ["Atlantis", "", "N", "Nederland / Deutschland", 12, None,
+                                   "De Bilt", "DE 12"])
 def test_parse_country_refuses_what_is_no_country(value):
     with pytest.raises(ValueError) as caught:
         importers.parse_country(value)
@@ -162,6 +166,26 @@ def test_parse_country_refuses_what_is_no_country(value):
 ])
 def test_nuts3_code_reads_the_code_before_the_name(value, expected):
     assert nuts3_code(value) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("DEA34  / Borken", ("DEA34", "Borken")),  # keep.eu: two spaces before the slash
+    ("NL111  / Oost-Groningen", ("NL111", "Oost-Groningen")),
+    ("DEG  / THÜRINGEN", ("DEG", "THÜRINGEN")),  # level 1
+    ("DEA3 / Münster", ("DEA3", "Münster")),
+    ("BE221 - Arr. Hasselt", ("BE221", "Arr. Hasselt")),
+    ("NL226 Achterhoek ", ("NL226", "Achterhoek")),
+    ("nl423", ("NL423", None)),
+])
+def test_nuts_value_reads_the_code_and_the_name_after_it(value, expected):
+    assert nuts_value(value) == expected
+
+
+@pytest.mark.parametrize("value", ["Essen", "Borken", "Ulm", "", "DEA345 / x", "D / x"])
+def test_nuts_value_refuses_what_starts_with_no_code(value):
+    with pytest.raises(ValueError) as caught:
+        nuts_value(value)
+    assert repr(value) in str(caught.value)
 
 
 @pytest.mark.parametrize("value", ["DEA3", "DEA345", "Borken", "", "DE-A34"])

@@ -1,0 +1,1 @@
+"""The user-interface strings, one module per part of the dashboard."""
