@@ -41,6 +41,7 @@ with import_tab:
                 result = importers.read_projects(
                     upload.getvalue(), upload.name, fmt or None,
                     max_bytes=int(max_mb * 1024 * 1024), crs=crs or None,
+                    max_rows=cached.settings().max_import_rows,
                     nuts3_points=nuts3_points(layers) if layers is not None else None)
             except importers.ImportFileError as exc:
                 st.error(i18n.t("data.file_error", lang, error=str(exc)))

@@ -5,6 +5,7 @@ A problem with the file as a whole raises :class:`ImportFileError` naming the fi
 
 from __future__ import annotations
 
+import codecs
 from pathlib import PurePosixPath
 
 from gros.importers.notes import Notes
@@ -13,6 +14,7 @@ from gros.importers.result import ImportFileError
 FORMATS = ("csv", "xlsx", "geojson", "keep")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MB = 1024 * 1024
+_CHUNK = MB  # bytes decoded at a time when checking a text's encoding
 
 _EXTENSIONS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
                ".geojson": "geojson", ".json": "geojson"}
@@ -62,26 +64,41 @@ def detect_format(data: bytes, name: str, format: str | None, notes: Notes) -> s
 
 
 def decode(data: bytes, name: str, notes: Notes) -> str:
-    """The text of a CSV or GeoJSON file: UTF-16 with its BOM, UTF-8, else Windows-1252.
+    """The text of a CSV or GeoJSON file, in the encoding :func:`text_encoding` finds."""
+    return data.decode(text_encoding(data, name, notes))
 
-    A file that is neither is read as Latin-1 (which never fails) with a warning.
+
+def text_encoding(data: bytes, name: str, notes: Notes) -> str:
+    """The codec of a text file: UTF-16 with its BOM, UTF-8, else Windows-1252.
+
+    A file that is neither is read as Latin-1 (which never fails) with a warning. The
+    text is checked piece by piece, so a large file is never held twice as text.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ImportFileError(f"{name!r} starts like UTF-16 text but is not") from None
+        if not _decodes(data, "utf-16"):
+            raise ImportFileError(f"{name!r} starts like UTF-16 text but is not")
+        return "utf-16"
     if b"\x00" in data:
         raise ImportFileError(f"{name!r} is not a text file (it contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
+    if _decodes(data, "utf-8-sig"):
+        return "utf-8-sig"
+    if _decodes(data, "cp1252"):
         notes.warn(f"{name!r} is not UTF-8; read as Windows-1252")
-        return text
+        return "cp1252"
+    notes.warn(f"{name!r} is neither UTF-8 nor Windows-1252; read as Latin-1, so check "
+               "accented characters")
+    return "latin-1"
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    """Whether all of ``data`` is text in ``codec``, decoded a megabyte at a time."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), _CHUNK):
+            decoder.decode(view[start:start + _CHUNK])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        notes.warn(f"{name!r} is neither UTF-8 nor Windows-1252; read as Latin-1, so check "
-                   "accented characters")
-        return data.decode("latin-1")
+        return False
+    return True
+
