@@ -1,4 +1,5 @@
-"""Which format a file is (from the caller, its first bytes or its extension), and its text.
+"""Which format a file is (from the caller, its first bytes or its extension), its text, and
+whether it is small enough to read: its size, and what a workbook's parts inflate to.
 
 A problem with the file as a whole raises :class:`ImportFileError` naming the file.
 """
@@ -6,6 +7,8 @@ A problem with the file as a whole raises :class:`ImportFileError` naming the fi
 from __future__ import annotations
 
 import codecs
+import io
+import zipfile
 from pathlib import PurePosixPath
 
 from gros.importers.notes import Notes
@@ -14,6 +17,12 @@ from gros.importers.result import ImportFileError
 FORMATS = ("csv", "xlsx", "geojson", "keep")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MB = 1024 * 1024
+# A workbook is a zip archive whose parts are read inflated. These bound what reading one may
+# cost whatever its size on disk: openpyxl parses about 20 MB of sheet a second on a 2-core
+# server, so even a sheet it must scan whole to find its size costs at most some 12 s.
+MAX_INFLATED_BYTES = 256 * MB  # all parts together
+MAX_RATIO = 100  # inflated ÷ compressed, per part and in all (Apache POI's bound too)
+RATIO_GRACE_BYTES = 10 * MB  # smaller parts may deflate better: they cost little to read
 _CHUNK = MB  # bytes decoded at a time when checking a text's encoding
 
 _EXTENSIONS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
@@ -102,3 +111,41 @@ def _decodes(data: bytes, codec: str) -> bool:
         return False
     return True
 
+
+def check_archive(data: bytes, name: str, *, max_inflated: int = MAX_INFLATED_BYTES,
+                  max_ratio: float = MAX_RATIO, grace: int = RATIO_GRACE_BYTES) -> None:
+    """Refuse a workbook whose parts would inflate beyond reason, before any is parsed.
+
+    The sizes are those the archive declares; Python's zipfile never inflates a part
+    beyond its declared size (and fails its checksum if the data says otherwise).
+
+    Raises
+    ------
+    ImportFileError
+        When the parts inflate to more than ``max_inflated`` bytes in all, or a part (or
+        all of them) larger than ``grace`` inflates more than ``max_ratio`` times.
+    zipfile.BadZipFile
+        When ``data`` is no zip archive; the caller says so as for any damaged workbook.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = archive.infolist()
+    inflated = sum(part.file_size for part in parts)
+    if inflated > max_inflated:
+        raise ImportFileError(f"{name!r} is not read: its parts inflate to "
+                              f"{megabytes(inflated)}, more than the limit of "
+                              f"{megabytes(max_inflated)}")
+    for part in parts:
+        _check_ratio(name, f"its part {part.filename!r}", part.file_size, part.compress_size,
+                     max_ratio, grace)
+    _check_ratio(name, "all its parts", inflated, sum(p.compress_size for p in parts),
+                 max_ratio, grace)
+
+
+def _check_ratio(name: str, what: str, size: int, packed: int, max_ratio: float,
+                 grace: int) -> None:
+    """Refuse ``what`` when, larger than ``grace`` bytes, it inflates over ``max_ratio`` times."""
+    if size > grace and size > max_ratio * packed:
+        raise ImportFileError(
+            f"{name!r} is not read: {what} would inflate from {megabytes(packed)} to "
+            f"{megabytes(size)}, {size / max(packed, 1):,.0f} times; more than {max_ratio:g} "
+            "times is the mark of a zip bomb, not of a spreadsheet")

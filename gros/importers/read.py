@@ -47,7 +47,7 @@ def read_projects(data: bytes, filename: str, format: str | None = None, *,
         The date that decides a missing status from the start and end dates.
     max_rows
         A CSV file or a sheet read with more data rows is refused (the setting
-        ``GROS_MAX_IMPORT_ROWS``).
+        ``GROS_MAX_IMPORT_ROWS``); so is a workbook whose parts would inflate beyond reason.
 
     Raises
     ------

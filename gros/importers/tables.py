@@ -2,8 +2,9 @@
 
 Both are read as streams, a row at a time, so that what a file costs is bounded whatever it
 holds: a file is refused at its first row beyond the row limit (the setting
-``GROS_MAX_IMPORT_ROWS``) or at a value beyond :data:`MAX_COLUMNS`, and a sheet is parsed
-only as far as a reader asks for its rows.
+``GROS_MAX_IMPORT_ROWS``) or at a value beyond :data:`MAX_COLUMNS`, a workbook before it is
+opened when its parts would inflate beyond reason (:func:`detect.check_archive`), and a
+sheet is parsed only as far as a reader asks for its rows.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, overload
 
 from gros.importers.cells import trimmed
-from gros.importers.detect import text_encoding
+from gros.importers.detect import check_archive, text_encoding
 from gros.importers.notes import Notes
 from gros.importers.result import ImportFileError
 from gros.settings import DEFAULT_MAX_IMPORT_ROWS, MAX_IMPORT_ROWS_ENV
@@ -171,12 +172,13 @@ def workbook_sheets(data: bytes, name: str, *,
     Raises
     ------
     ImportFileError
-        When the file is no workbook, has no sheet, or (as
+        When the file is no workbook, would inflate beyond reason, has no sheet, or (as
         its rows are read) a sheet is damaged or has more than ``max_rows`` data rows.
     """
     import openpyxl  # only Excel imports need it
 
     try:
+        check_archive(data, name)  # before openpyxl inflates a byte of it
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheets: list[Sheet] = [(sheet.title, SheetRows(_sheet_rows(sheet, name, max_rows)))
                                for sheet in workbook.worksheets]

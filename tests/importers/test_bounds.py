@@ -1,5 +1,5 @@
 """What a file may cost to read (gros.importers.tables, detect): the row limit, the column
-limit, declared dimensions, sheets read lazily and text decoded in pieces.
+limit, a workbook's inflated size and ratio, declared dimensions, and sheets read lazily.
 
 Every file is built here, small: a row limit of a few rows stands for the setting's 50,000.
 """
@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from gros.importers import ImportFileError, read_projects
-from gros.importers.detect import text_encoding
+from gros.importers.detect import check_archive, text_encoding
 from gros.importers.notes import Notes
 from gros.importers.tables import MAX_COLUMNS, SheetRows, workbook_sheets
 from tests.importers.inputs import (
@@ -137,6 +137,79 @@ def test_huge_declared_dimensions_are_not_trusted():
     result = read(forged, "p.xlsx")
     assert time.perf_counter() - start < 5  # about 0.05 s; trusted, half a minute
     assert result == read(data, "p.xlsx")
+
+
+# --- inflated size and ratio --------------------------------------------------------------
+
+BOMB_ROW = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+
+
+def bomb(inflated: int, filler: bytes = BOMB_ROW) -> bytes:
+    """A valid workbook of a header and a row, and ``inflated`` bytes of ``filler`` after."""
+    data = xlsx_bytes({"Blad1": [HEADER_EN, ROW]})
+    xml = sheet_xml(data)
+    at = xml.index(b"</sheetData>")
+    return rezipped(data, {"xl/worksheets/sheet1.xml":
+                           xml[:at] + filler * (inflated // len(filler)) + xml[at:]})
+
+
+def test_a_zip_bomb_is_refused_before_it_is_parsed_naming_the_part_and_sizes():
+    data = bomb(11 * 1024 * 1024)  # just over the 10 MB a part may inflate at any ratio
+    assert len(data) < 100_000
+    with pytest.raises(ImportFileError) as caught:
+        read_projects(data, "bomb.xlsx")
+    message = str(caught.value)
+    assert message.startswith("'bomb.xlsx' is not read: its part 'xl/worksheets/sheet1.xml' "
+                              "would inflate from ")
+    assert re.search(r"to 11\.0 MB \(11,53\d,\d{3} bytes\), [\d,]+ times; more than 100 "
+                     r"times is the mark of a zip bomb", message)
+
+
+def test_a_small_part_may_deflate_well():
+    # 2 MB at about a thousand to one, cheap to read anyway (spaces, so that it is quick).
+    data = bomb(2 * 1024 * 1024, b" ")
+    assert len(data) < 20_000
+    assert len(read(data, "p.xlsx").accepted) == 1
+
+
+def declaring(data: bytes, part: str, size: int) -> bytes:
+    """The archive ``data`` with ``part``'s inflated size declared as ``size`` (a lie)."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        local = archive.getinfo(part).header_offset
+    out[local + 22:local + 26] = size.to_bytes(4, "little")  # the local header's
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(part)] != part.encode():
+        central = data.index(b"PK\x01\x02", central + 4)
+    out[central + 24:central + 28] = size.to_bytes(4, "little")  # the central directory's
+    return bytes(out)
+
+
+def test_an_archive_that_lies_about_its_sizes_is_read_no_further_than_it_says():
+    data = declaring(bomb(11 * 1024 * 1024), "xl/worksheets/sheet1.xml", 1024 * 1024)
+    with pytest.raises(ImportFileError, match="not a readable Excel workbook"):
+        read_projects(data, "liar.xlsx")
+
+
+@pytest.mark.parametrize(("limits", "fragment"), [
+    ({"max_inflated": 10_000}, "its parts inflate to 0.1 MB (100,"),
+    ({"max_ratio": 2, "grace": 0}, "its part 'big.xml' would inflate from"),
+    ({"max_ratio": 2, "grace": 60_000}, "all its parts would inflate from"),
+])
+def test_check_archive_limits_total_size_part_ratio_and_total_ratio(limits, fragment):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("big.xml", b"a" * 50_000)
+        archive.writestr("other.xml", b"b" * 50_000)
+    with pytest.raises(ImportFileError) as caught:
+        check_archive(buffer.getvalue(), "x.xlsx", **limits)
+    assert fragment in str(caught.value)
+    check_archive(buffer.getvalue(), "x.xlsx")  # within the default limits
+
+
+def test_not_a_zip_archive_is_left_to_the_workbook_reader():
+    with pytest.raises(zipfile.BadZipFile):
+        check_archive(b"PK\x03\x04 not really", "x.xlsx")
 
 
 # --- sheets read lazily -------------------------------------------------------------------
