@@ -160,7 +160,8 @@ SETTINGS: tuple[Setting, ...] = (
         MAX_IMPORT_ROWS_ENV,
         lambda: str(DEFAULT_MAX_IMPORT_ROWS),
         "Most data rows an import reads from a file (from each sheet it reads of a keep.eu "
-        "workbook); a longer file is refused, so one upload cannot hold the server for minutes.",
+        "workbook), and 20 times as many cells (rows × columns); a larger file is refused, so "
+        "one upload cannot hold the server for minutes.",
         _positive_int,
     ),
 )

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 
 from gros.importers.notes import Notes
 from gros.importers.result import ImportFileError
+from gros.settings import MAX_IMPORT_ROWS_ENV
 
 FORMATS = ("csv", "xlsx", "geojson", "keep")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -113,7 +114,8 @@ def _decodes(data: bytes, codec: str) -> bool:
 
 
 def check_archive(data: bytes, name: str, *, max_inflated: int = MAX_INFLATED_BYTES,
-                  max_ratio: float = MAX_RATIO, grace: int = RATIO_GRACE_BYTES) -> None:
+                  max_ratio: float = MAX_RATIO, grace: int = RATIO_GRACE_BYTES,
+                  max_texts: int | None = None) -> None:
     """Refuse a workbook whose parts would inflate beyond reason, before any is parsed.
 
     The sizes are those the archive declares; Python's zipfile never inflates a part
@@ -122,23 +124,47 @@ def check_archive(data: bytes, name: str, *, max_inflated: int = MAX_INFLATED_BY
     Raises
     ------
     ImportFileError
-        When the parts inflate to more than ``max_inflated`` bytes in all, or a part (or
-        all of them) larger than ``grace`` inflates more than ``max_ratio`` times.
+        When the parts inflate to more than ``max_inflated`` bytes in all, a part (or
+        all of them) larger than ``grace`` inflates more than ``max_ratio`` times, or
+        the workbook holds more than ``max_texts`` shared texts.
     zipfile.BadZipFile
         When ``data`` is no zip archive; the caller says so as for any damaged workbook.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = archive.infolist()
-    inflated = sum(part.file_size for part in parts)
-    if inflated > max_inflated:
-        raise ImportFileError(f"{name!r} is not read: its parts inflate to "
-                              f"{megabytes(inflated)}, more than the limit of "
-                              f"{megabytes(max_inflated)}")
-    for part in parts:
-        _check_ratio(name, f"its part {part.filename!r}", part.file_size, part.compress_size,
+        inflated = sum(part.file_size for part in parts)
+        if inflated > max_inflated:
+            raise ImportFileError(f"{name!r} is not read: its parts inflate to "
+                                  f"{megabytes(inflated)}, more than the limit of "
+                                  f"{megabytes(max_inflated)}")
+        for part in parts:
+            _check_ratio(name, f"its part {part.filename!r}", part.file_size,
+                         part.compress_size, max_ratio, grace)
+        _check_ratio(name, "all its parts", inflated, sum(p.compress_size for p in parts),
                      max_ratio, grace)
-    _check_ratio(name, "all its parts", inflated, sum(p.compress_size for p in parts),
-                 max_ratio, grace)
+        if max_texts is not None and _texts(archive, max_texts) > max_texts:
+            # openpyxl holds every shared text at once, some 170 bytes each even when empty.
+            raise ImportFileError(f"{name!r} is not read: it holds more than {max_texts:,} "
+                                  "texts, more than two sheets at the cell limit of one import "
+                                  f"(setting {MAX_IMPORT_ROWS_ENV})")
+
+
+def _texts(archive: zipfile.ZipFile, most: int) -> int:
+    """How many shared texts (``<si>`` items) the archive's parts hold, counted generously.
+
+    Every part is searched, whatever its name, and ``<si``, ``<x:si>`` and ``</x:si>`` all
+    count, so no spelling hides one; the count stops once it passes ``most``.
+    """
+    count = 0
+    for part in archive.infolist():
+        with archive.open(part) as stream:
+            tail = b""
+            while count <= most and (piece := stream.read(_CHUNK)):
+                # Two bytes carried over: a three-byte mark split between pieces counts once.
+                piece = tail + piece
+                count += piece.count(b"<si") + piece.count(b":si")
+                tail = piece[-2:]
+    return count
 
 
 def _check_ratio(name: str, what: str, size: int, packed: int, max_ratio: float,

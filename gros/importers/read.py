@@ -46,8 +46,9 @@ def read_projects(data: bytes, filename: str, format: str | None = None, *,
     today
         The date that decides a missing status from the start and end dates.
     max_rows
-        A CSV file or a sheet read with more data rows is refused (the setting
-        ``GROS_MAX_IMPORT_ROWS``); so is a workbook whose parts would inflate beyond reason.
+        A CSV file or a sheet read with more data rows, or more cells than 20 a row at
+        this limit, is refused (the setting ``GROS_MAX_IMPORT_ROWS``); so is a workbook
+        whose parts would inflate beyond reason or hold more texts than that.
 
     Raises
     ------

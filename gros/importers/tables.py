@@ -26,6 +26,10 @@ from gros.settings import DEFAULT_MAX_IMPORT_ROWS, MAX_IMPORT_ROWS_ENV
 
 # Tens of columns make a table of projects; Excel's 16,384 would make each row 128 KB.
 MAX_COLUMNS = 1_000
+# Cells a row may have on average at the row limit: what a file costs grows with its cells
+# (a million of them take about 10 s on a 2-core server), and keep.eu's 49 columns fit
+# 20,000 projects.
+CELLS_PER_ROW = 20
 _HEAD_BYTES = 64 * 1024  # enough of a CSV file for its delimiter and a "sep=" line
 
 # A row: its number in the file (for a sheet, as Excel shows it) and its cell values.
@@ -100,28 +104,48 @@ def bounded(rows: Iterable[tuple[int, Sequence[Any]]], name: str, where: str,
     Raises
     ------
     ImportFileError
-        At the first row beyond ``max_rows`` data rows (the header is not one), or at a
-        row with a value beyond :data:`MAX_COLUMNS`, naming the limit.
+        At the first row beyond ``max_rows`` data rows (the header is not one), at a row
+        with a value beyond :data:`MAX_COLUMNS`, or once the data rows times the widest
+        row's columns exceed :func:`max_cells`, naming the limit.
     """
-    count = 0
+    count = widest = 0
     for number, cells in rows:
-        end = len(cells)
-        while end and cells[end - 1] is None:  # openpyxl's padding; a CSV cell is never None
-            end -= 1
-        kept = tuple(cells[:end])
-        if not any(trimmed(c) for c in kept):
+        kept = tuple(cells[:_end(cells, (None,))])  # openpyxl pads with None; CSV never does
+        filled = _end(kept, (None, ""))
+        if not any(trimmed(c) for c in kept[:filled]):
             continue
         count += 1
+        widest = max(widest, filled)
         if count > max_rows + 1:
             raise ImportFileError(
                 f"{name!r}{where} has more than {max_rows:,} data row{'s' * (max_rows != 1)}, "
                 f"the most one import reads (setting {MAX_IMPORT_ROWS_ENV}); split the file, "
                 "or raise the limit")
-        if end > MAX_COLUMNS and _width(kept) > MAX_COLUMNS:
+        if filled > MAX_COLUMNS and _width(kept) > MAX_COLUMNS:
             raise ImportFileError(
                 f"{name!r}{where} has a value in column {_width(kept):,} of row {number}; an "
                 f"import reads at most {MAX_COLUMNS:,} columns")
+        # Every row is kept as wide as the widest (and later as a record of as many values).
+        if (count - 1) * widest > max_cells(max_rows):
+            raise ImportFileError(
+                f"{name!r}{where} has more than {max_cells(max_rows):,} cells by row {number} "
+                f"({count - 1:,} data rows of up to {widest:,} columns), the most one import "
+                f"reads ({CELLS_PER_ROW} columns a row at the row limit of {max_rows:,}, "
+                f"setting {MAX_IMPORT_ROWS_ENV}); split the file, or raise the limit")
         yield number, kept
+
+
+def max_cells(max_rows: int) -> int:
+    """The most cells (data rows times columns) one import reads at a row limit."""
+    return max_rows * CELLS_PER_ROW
+
+
+def _end(cells: Sequence[Any], blanks: tuple[Any, ...]) -> int:
+    """How many cells reach the last one that is not one of ``blanks``."""
+    end = len(cells)
+    while end and cells[end - 1] in blanks:
+        end -= 1
+    return end
 
 
 def table_of(rows: Iterable[tuple[int, Sequence[Any]]], name: str, where: str, *,
@@ -178,7 +202,8 @@ def workbook_sheets(data: bytes, name: str, *,
     import openpyxl  # only Excel imports need it
 
     try:
-        check_archive(data, name)  # before openpyxl inflates a byte of it
+        # Before openpyxl reads a byte; a keep.eu workbook's two sheets may each fill the cells.
+        check_archive(data, name, max_texts=2 * max_cells(max_rows))
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheets: list[Sheet] = [(sheet.title, SheetRows(_sheet_rows(sheet, name, max_rows)))
                                for sheet in workbook.worksheets]

@@ -36,12 +36,14 @@ SETTING = "GROS_MAX_IMPORT_ROWS"
 
 
 def rezipped(data: bytes, replace: dict[str, bytes]) -> bytes:
-    """The archive ``data`` with the parts in ``replace`` written anew (deflated)."""
+    """The archive ``data`` with the parts in ``replace`` written anew or added (deflated)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for part in source.infolist():
             target.writestr(part.filename, replace.get(part.filename, source.read(part)))
+        for name in replace.keys() - set(source.namelist()):
+            target.writestr(name, replace[name])
     return out.getvalue()
 
 
@@ -122,6 +124,74 @@ def test_empty_cells_far_right_cost_nothing_and_are_no_values():
     sheet = [HEADER_EN, [*ROW, *[None] * 2 * MAX_COLUMNS]]
     read(csv_bytes([HEADER_EN, [*ROW, *[""] * 2 * MAX_COLUMNS]]), "p.csv")  # a surplus of ""
     assert len(read(xlsx_bytes({"Blad1": sheet}), "p.xlsx").accepted) == 1
+
+
+# --- cells -------------------------------------------------------------------------------
+
+def test_rows_as_wide_as_the_widest_are_held_to_the_cell_limit():
+    # 20 cells a row at a limit of 3 rows: 60, and the widest row makes each 40 wide.
+    sheet = [HEADER_EN, ROWS[0], [*ROWS[1], *[None] * 24, "far"], ROWS[2]]
+    with pytest.raises(ImportFileError) as caught:
+        read_projects(xlsx_bytes({"Blad1": sheet}), "wide.xlsx", max_rows=3)
+    assert str(caught.value) == (
+        "'wide.xlsx' (sheet 'Blad1') has more than 60 cells by row 3 (2 data rows of up to 40 "
+        "columns), the most one import reads (20 columns a row at the row limit of 3, setting "
+        f"{SETTING}); split the file, or raise the limit")
+    assert read(xlsx_bytes({"Blad1": sheet}), "wide.xlsx", max_rows=6).rows == 3  # 120 cells
+
+
+def test_empty_fields_at_the_end_of_csv_rows_are_not_cells_that_count():
+    rows = [[*r, *[""] * 100] for r in ROWS]  # as Excel pads a CSV to its widest row
+    assert len(read(csv_bytes([HEADER_EN, *rows], ";"), "p.csv", max_rows=3).accepted) == 3
+
+
+def with_shared_texts(data: bytes, texts: list[str]) -> bytes:
+    """The workbook ``data`` with a shared-strings part of ``texts``, as Excel writes one.
+
+    openpyxl writes its text inline; Excel keeps each distinct text once, in this part.
+    """
+    items = "".join(f"<si><t>{t}</t></si>" for t in texts)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read("[Content_Types].xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    relation = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    return rezipped(data, {
+        "[Content_Types].xml": types.replace(b"</Types>", f'<Override PartName="/xl/shared'
+                                             f'Strings.xml" ContentType="{kind}"/></Types>'
+                                             .encode()),
+        "xl/_rels/workbook.xml.rels": rels.replace(b"</Relationships>", (
+            f'<Relationship Id="rIdTexts" Type="{relation}" Target="sharedStrings.xml"/>'
+            "</Relationships>").encode()),
+        "xl/sharedStrings.xml": (
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f"{items}</sst>").encode()})
+
+
+def test_a_workbook_with_more_texts_than_the_cells_it_may_read_is_refused_first():
+    data = xlsx_bytes({"Blad1": [["title", "source", "lat", "lon"],
+                                 ["A", "https://a.example", 51, 6]]})
+    data = with_shared_texts(data, [f"note {i}" for i in range(50)])
+    assert read(data, "p.xlsx", max_rows=2).rows == 1  # at most 80 texts
+    with pytest.raises(ImportFileError) as caught:
+        read_projects(data, "p.xlsx", max_rows=1)
+    assert str(caught.value) == (
+        "'p.xlsx' is not read: it holds more than 40 texts, more than two sheets at the cell "
+        f"limit of one import (setting {SETTING})")
+
+
+@pytest.mark.parametrize(("items", "counted"), [
+    (b"<si><t>a</t></si>" * 30, 30),
+    (b'<si xml:space="preserve"/>' * 30, 30),
+    (b"<x:si><x:t>a</x:t></x:si>" * 15, 30),  # a prefix counts twice: generous, never blind
+])
+def test_shared_texts_are_counted_in_any_part_and_spelling(items, counted):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/renamed.bin", b"<sst>" + items + b"</sst>")
+    check_archive(buffer.getvalue(), "x.xlsx", max_texts=counted)
+    with pytest.raises(ImportFileError, match="more than 29 texts"):
+        check_archive(buffer.getvalue(), "x.xlsx", max_texts=counted - 1)
 
 
 # --- declared dimensions ------------------------------------------------------------------
@@ -271,7 +341,9 @@ def test_the_encoding_of_a_large_text_is_found_piece_by_piece(text, encoding, ex
 
 
 def test_a_large_csv_with_accents_reads_as_before():
-    rows = [row_with(0, f"Grenzüberschreitend {i} – één") for i in range(5_000)]
+    rows = [row_with(0, f"Grenzüberschreitend {i} – één") for i in range(300)]
+    for row in rows:
+        row[1] = "Überall – één Straße. " * 200  # a long description: few rows, much text
     data = csv_bytes([HEADER_EN, *rows], ";", encoding="cp1252")
     assert len(data) > 1024 * 1024
     result = read(data, "p.csv")
