@@ -27,8 +27,8 @@ from gros.settings import DEFAULT_MAX_IMPORT_ROWS, MAX_IMPORT_ROWS_ENV
 # Tens of columns make a table of projects; Excel's 16,384 would make each row 128 KB.
 MAX_COLUMNS = 1_000
 # Cells a row may have on average at the row limit: what a file costs grows with its cells
-# (a million of them take about 10 s on a 2-core server), and keep.eu's 49 columns fit
-# 20,000 projects.
+# (a million of them take about 15 s to import on a 2-core server), and keep.eu's 49
+# columns fit 20,000 projects.
 CELLS_PER_ROW = 20
 _HEAD_BYTES = 64 * 1024  # enough of a CSV file for its delimiter and a "sep=" line
 
