@@ -155,6 +155,7 @@ def _projects_import(args: argparse.Namespace) -> int:
     layers = _layers_or_warn()
     result = importers.read_projects(
         data, path.name, args.format, max_bytes=int(settings.max_upload_mb * 1024 * 1024),
+        max_rows=settings.max_import_rows,
         crs=args.crs, nuts3_points=nuts3_points(layers) if layers is not None else None,
         nuts_names=nuts3_names(layers) if layers is not None else None,
         include_outside=args.include_outside)

@@ -20,6 +20,9 @@ NUTS_YEARS = (2003, 2006, 2010, 2013, 2016, 2021, 2024)
 NUTS_SCALES = ("01M", "03M", "10M", "20M", "60M")
 # The years GISCO publishes municipality (LAU) boundaries for.
 LAU_YEARS = tuple(range(2011, 2025))
+# The importers refuse a longer file and name this variable in the message.
+MAX_IMPORT_ROWS_ENV = "GROS_MAX_IMPORT_ROWS"
+DEFAULT_MAX_IMPORT_ROWS = 50_000
 
 
 class SettingError(ValueError):
@@ -61,14 +64,23 @@ def _path(value: str) -> Path:
     return Path(value).expanduser()
 
 
-def _positive_float(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise ValueError(f"expected a number, got {value!r}") from None
-    if number <= 0:
-        raise ValueError(f"expected a number above 0, got {value!r}")
-    return number
+def _positive(convert: Callable[[str], Any], noun: str) -> Callable[[str], Any]:
+    """A parser of numbers above 0 that ``convert`` reads (``noun`` says which, in messages)."""
+
+    def parse(value: str) -> Any:
+        try:
+            number = convert(value)
+        except ValueError:
+            raise ValueError(f"expected {noun}, got {value!r}") from None
+        if number <= 0:
+            raise ValueError(f"expected {noun} above 0, got {value!r}")
+        return number
+
+    return parse
+
+
+_positive_float = _positive(float, "a number")
+_positive_int = _positive(int, "a whole number")
 
 
 def _optional_str(value: str) -> str:
@@ -157,6 +169,15 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest file, in megabytes, that an import accepts.",
         _positive_float,
     ),
+    Setting(
+        "max_import_rows",
+        MAX_IMPORT_ROWS_ENV,
+        lambda: str(DEFAULT_MAX_IMPORT_ROWS),
+        "Most data rows an import reads from a file (from each sheet it reads of a keep.eu "
+        "workbook), and 20 times as many cells (rows × columns); a larger file is refused, so "
+        "one upload cannot hold the server for minutes.",
+        _positive_int,
+    ),
 )
 
 
@@ -172,6 +193,7 @@ class Settings:
     simplify_tolerance_m: float
     chromium: str
     max_upload_mb: float
+    max_import_rows: int
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:

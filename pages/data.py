@@ -43,6 +43,7 @@ with import_tab:
                 result = importers.read_projects(
                     upload.getvalue(), upload.name, fmt or None,
                     max_bytes=int(max_mb * 1024 * 1024), crs=crs or None,
+                    max_rows=cached.settings().max_import_rows,
                     nuts3_points=nuts3_points(layers) if layers is not None else None,
                     nuts_names=nuts3_names(layers) if layers is not None else None,
                     include_outside=include_outside)

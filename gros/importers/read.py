@@ -18,13 +18,15 @@ from gros.importers.result import ImportResult
 from gros.importers.rows import read_table
 from gros.importers.tables import csv_table, table_of, workbook_sheets
 from gros.importers.vocabulary import ALIASES
+from gros.settings import DEFAULT_MAX_IMPORT_ROWS
 
 
 def read_projects(data: bytes, filename: str, format: str | None = None, *,
                   max_bytes: int = DEFAULT_MAX_BYTES, crs: str | None = None,
                   nuts3_points: Mapping[str, tuple[float, float]] | None = None,
                   nuts_names: Mapping[str, str] | None = None, include_outside: bool = False,
-                  today: date | None = None) -> ImportResult:
+                  today: date | None = None,
+                  max_rows: int = DEFAULT_MAX_IMPORT_ROWS) -> ImportResult:
     """Projects from the bytes of a CSV, XLSX, GeoJSON or keep.eu file.
 
     Parameters
@@ -50,6 +52,10 @@ def read_projects(data: bytes, filename: str, format: str | None = None, *,
         or Germany) too, where they can be placed; by default they are only listed.
     today
         The date that decides a missing status from the start and end dates.
+    max_rows
+        A CSV file or a sheet read with more data rows, or more cells than 20 a row at
+        this limit, is refused (the setting ``GROS_MAX_IMPORT_ROWS``); so is a workbook
+        whose parts would inflate beyond reason or hold more texts than that.
 
     Raises
     ------
@@ -65,10 +71,11 @@ def read_projects(data: bytes, filename: str, format: str | None = None, *,
     notes = Notes()
     kind = detect_format(data, name, format, notes)
     if kind == "csv":
-        return read_table(csv_table(data, name, notes), "csv", ALIASES, reading, notes)
+        return read_table(csv_table(data, name, notes, max_rows=max_rows), "csv", ALIASES,
+                          reading, notes)
     if kind == "geojson":
         return read_geojson(data, reading, notes)
-    sheets = workbook_sheets(data, name)
+    sheets = workbook_sheets(data, name, max_rows=max_rows)
     if kind == "keep" or (format is None and looks_like_keep(sheets)):
         return read_keep(sheets, reading, notes)
     (sheet, rows), *others = sheets
