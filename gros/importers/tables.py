@@ -76,7 +76,7 @@ def csv_table(data: bytes, name: str, notes: Notes, *,
     Raises
     ------
     ImportFileError
-        When the file is not CSV, or has more than ``max_rows`` data rows.
+        When the file is not CSV, or passes a limit of :func:`bounded`.
     """
     encoding = text_encoding(data, name, notes)
     head = codecs.getincrementaldecoder(encoding)().decode(data[:_HEAD_BYTES])
@@ -196,8 +196,12 @@ def workbook_sheets(data: bytes, name: str, *,
     Raises
     ------
     ImportFileError
-        When the file is no workbook, would inflate beyond reason, has no sheet, or (as
-        its rows are read) a sheet is damaged or has more than ``max_rows`` data rows.
+        When the file is no workbook, would inflate beyond reason, holds more shared texts
+        than two sheets of :func:`max_cells`, has no sheet, or (as its rows are read) a
+        sheet is damaged or passes a limit of :func:`bounded`.
+
+    The read-only workbook is not closed here, since its sheets are read later: it holds
+    no file (only ``data``) and goes with the sheets.
     """
     import openpyxl  # only Excel imports need it
 
