@@ -21,7 +21,9 @@ implementation does on a run), ``server`` (server figures, through ``server_work
 ``browser`` and ``steps`` (the browser measurement and its filter changes),
 ``summary`` (ratios, targets, the table), ``machine`` (what the run ran on), ``run``
 (one run) and ``cli`` (its command line). ``lau`` is a benchmark of its own: the
-municipalities download at its real size (``python -m benchmarks.lau``).
+municipalities download at its real size (``python -m benchmarks.lau``); ``imports``
+(with the files ``import_files`` writes) what an import costs on large and hostile files
+(``python -m benchmarks.imports``).
 """
 
 from pathlib import Path
