@@ -208,8 +208,10 @@ def keep_rows(projects: int, partners: int) -> tuple[list[tuple], list[tuple]]:
                   "Project Name": f"Cross-border project {i}",
                   "Project Name language 2": f"Grenzüberschreitendes Projekt {i}",
                   "Project Name language 3": f"Grensoverschrijdend project {i}",
-                  "Lead Partner": f"Partner {i}-0", "Period": "2014-2020", "Town": "Borken",
-                  "Country": "Germany", "Budget": "2,347,070.39", "EU Funding": 911338.2,
+                  "Lead Partner": f"Partner {i}-0", "Period": "2014-2020", "Town": home[1],
+                  # The lead partner's country, as keep.eu names it ("Germany").
+                  "Country": home[2].split(" / ")[0].split(" ", 1)[1],
+                  "Budget": "2,347,070.39", "EU Funding": 911338.2,
                   "Website": "www.deutschland-nederland.eu", "Thematic1": "Health",
                   "Thematic2": "Knowledge and technology transfer", "Description EN": TEXT,
                   "Description 1": TEXT, "Expected Results EN": TEXT, "Achievements EN": TEXT,

@@ -118,8 +118,10 @@ def _outcome(run: Run) -> tuple[str, int | None]:
         return f"refused: {report['error']}", None
     rejected = report["rejected"]
     rejected = rejected if isinstance(rejected, int) else len({r["row"] for r in rejected})
-    return f"{report['rows']:,} rows: {report['accepted']:,} accepted, {rejected:,} rejected", \
-        report["rows"]
+    outside = report.get("outside_area", ())
+    outside = outside if isinstance(outside, int) else len(outside)
+    return (f"{report['rows']:,} rows: {report['accepted']:,} accepted, "
+            f"{outside:,} outside the area, {rejected:,} rejected"), report["rows"]
 
 
 def measure(name: str, path: Path, how: str, timeout: float,
@@ -147,7 +149,8 @@ def read_worker(path: Path, format: str | None) -> dict[str, Any]:
     except ImportFileError as exc:
         return {"error": str(exc), "seconds": time.perf_counter() - start}
     return {"rows": result.rows, "accepted": len(result.accepted),
-            "rejected": len(result.rejected_rows()), "seconds": time.perf_counter() - start}
+            "outside_area": len(result.outside_area), "rejected": len(result.rejected_rows()),
+            "seconds": time.perf_counter() - start}
 
 
 # --- the run --------------------------------------------------------------------------------

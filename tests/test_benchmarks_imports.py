@@ -74,7 +74,7 @@ def test_a_child_s_time_memory_and_outcome_are_its_own():
 def test_the_cli_outcome_reads_counts_and_errors():
     report = '{"rows": 3, "accepted": 2, "rejected": [{"row": 4}, {"row": 4}], "warnings": []}'
     assert imports._outcome(imports.Run(1, 1, 1, 0, report, "")) == (
-        "3 rows: 2 accepted, 1 rejected", 3)
+        "3 rows: 2 accepted, 0 outside the area, 1 rejected", 3)
     failed = imports.Run(1, 1, 1, 1, "", "warning: x\nerror: 'f.csv' has more\n")
     assert imports._outcome(failed) == ("refused: 'f.csv' has more", None)
 
@@ -102,7 +102,8 @@ def test_the_worker_times_a_read_and_gives_rows_per_second(tmp_path):
     path = tmp_path / "p.csv"
     files.write_csv(path, 20)
     figure = imports.measure("20 rows", path, "read", 60)
-    assert (figure.rows, figure.outcome) == (20, "20 rows: 20 accepted, 0 rejected")
+    assert (figure.rows, figure.outcome) == (
+        20, "20 rows: 20 accepted, 0 outside the area, 0 rejected")
     assert 0 < figure.read_seconds < figure.seconds
     assert figure.rows_per_second() == 20 / figure.read_seconds
     assert "| 20 rows | 0.0 MB | read |" in imports.table([figure])
