@@ -21,15 +21,16 @@ from gros.settings import SettingError, Settings, load_settings
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
-def _progress_bar(description: str) -> gisco.Progress:
+def _progress_bar(description: str, unit: str = "B") -> gisco.Progress:
+    """A progress bar on standard error, told (done, total) in ``unit``s."""
     from tqdm import tqdm
 
     bar: dict[str, Any] = {}
 
     def update(received: int, total: int | None) -> None:
         if "bar" not in bar:
-            bar["bar"] = tqdm(total=total, unit="B", unit_scale=True, desc=description,
-                              file=sys.stderr, leave=False)
+            bar["bar"] = tqdm(total=total, unit=unit, unit_scale=unit == "B",
+                              desc=description, file=sys.stderr, leave=False)
         bar["bar"].update(received - bar["bar"].n)
 
     return update
@@ -158,7 +159,9 @@ def _projects_import(args: argparse.Namespace) -> int:
         max_rows=settings.max_import_rows,
         crs=args.crs, nuts3_points=nuts3_points(layers) if layers is not None else None,
         nuts_names=nuts3_names(layers) if layers is not None else None,
-        include_outside=args.include_outside)
+        include_outside=args.include_outside,
+        # Only where a person watches: scripts and --json read a clean standard error.
+        progress=_progress_bar(path.name, unit=" rows") if sys.stderr.isatty() else None)
     for target, export in ((args.rejected_csv, result.rejected_csv),
                            (args.outside_csv, result.outside_csv)):
         if target:

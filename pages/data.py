@@ -46,7 +46,7 @@ with import_tab:
                     max_rows=cached.settings().max_import_rows,
                     nuts3_points=nuts3_points(layers) if layers is not None else None,
                     nuts_names=nuts3_names(layers) if layers is not None else None,
-                    include_outside=include_outside)
+                    include_outside=include_outside, progress=report.reading_progress(lang))
             except importers.ImportFileError as exc:
                 st.error(i18n.t("data.file_error", lang, error=markdown_escape(exc)))
                 result = None

@@ -4,7 +4,7 @@ the file handed to its reader (CSV and Excel tables, GeoJSON, keep.eu workbooks)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from gros.importers.cells import quoted
@@ -26,7 +26,8 @@ def read_projects(data: bytes, filename: str, format: str | None = None, *,
                   nuts3_points: Mapping[str, tuple[float, float]] | None = None,
                   nuts_names: Mapping[str, str] | None = None, include_outside: bool = False,
                   today: date | None = None,
-                  max_rows: int = DEFAULT_MAX_IMPORT_ROWS) -> ImportResult:
+                  max_rows: int = DEFAULT_MAX_IMPORT_ROWS,
+                  progress: Callable[[int, int], None] | None = None) -> ImportResult:
     """Projects from the bytes of a CSV, XLSX, GeoJSON or keep.eu file.
 
     Parameters
@@ -56,6 +57,8 @@ def read_projects(data: bytes, filename: str, format: str | None = None, *,
         A CSV file or a sheet read with more data rows, or more cells than 20 a row at
         this limit, is refused (the setting ``GROS_MAX_IMPORT_ROWS``); so is a workbook
         whose parts would inflate beyond reason or hold more texts than that.
+    progress
+        Told ``(rows done, rows in all)`` every few hundred rows as they are read.
 
     Raises
     ------
@@ -67,7 +70,7 @@ def read_projects(data: bytes, filename: str, format: str | None = None, *,
     data = bytes(data)
     check_size(data, name, max_bytes)
     reading = Reading(name, today or date.today(), check_crs(crs, name), nuts3_points,
-                      nuts_names, include_outside=include_outside)
+                      nuts_names, include_outside=include_outside, progress=progress)
     notes = Notes()
     kind = detect_format(data, name, format, notes)
     if kind == "csv":

@@ -67,6 +67,9 @@ class Reading:
     regions: dict[tuple[str, str | None], Any] = field(default_factory=dict, compare=False,
                                                        repr=False)
     noun: str = "row"  # what messages call a row: "row" or "feature"
+    # Told (rows done, rows in all) as the rows are read: a long file shows its progress.
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False,
+                                                        repr=False)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ from gros.importers.result import ImportResult, OutsideArea, Rejection
 from gros.importers.tables import Table
 from gros.projects import Problem, Project, ProjectInvalid, project_from_record
 
+PROGRESS_EVERY = 250  # rows between two reports of progress
+
 
 def read_table(table: Table, fmt: str, aliases: Mapping[str, Iterable[str]], reading: Reading,
                notes: Notes) -> ImportResult:
@@ -73,7 +75,9 @@ def finish(rows: Sequence[Row], fmt: str, columns: Columns, reading: Reading,
     file_crs = choose_crs(located, reading.crs, notes)
     seen: dict[str, tuple[int, str]] = {}
     result = ImportResult(reading.name, fmt, len(rows))
-    for row in located:
+    for done, row in enumerate(located, start=1):
+        if reading.progress is not None and (done % PROGRESS_EVERY == 0 or done == len(rows)):
+            reading.progress(done, len(rows))
         try:
             outcome = _outcome(row, columns, reading, file_crs, notes, seen)
         except Exception as exc:  # a bug must cost one row, not the whole import

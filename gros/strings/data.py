@@ -123,6 +123,8 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "report.group": ("{kind}: {count} rij(en), bijv. {rows}", "{kind}: {count} Zeile(n), "
                        "z. B. {rows}", "{kind} : {count} ligne(s), p. ex. {rows}",
                        "{kind}: {count} row(s), e.g. {rows}"),
+    "report.reading": ("{done} van {total} rijen gelezen", "{done} von {total} Zeilen gelesen",
+                       "{done} lignes lues sur {total}", "{done} of {total} rows read"),
     "report.more": ("… en nog {count}", "… und {count} weitere", "… et {count} de plus",
                       "… and {count} more"),
     "report.kind.file": ("Bestand", "Datei", "Fichier", "File"),

@@ -5,6 +5,8 @@ their downloads. Texts from the file are escaped before Streamlit renders them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from gros import i18n
@@ -12,6 +14,20 @@ from gros.import_report import group_heading, note_groups, summary
 from gros.importers import ImportResult
 from gros.tables import outside_table, rejections_table
 from gros.text import markdown_escape, number
+
+
+def reading_progress(lang: str) -> Callable[[int, int], None]:
+    """A progress bar that an import tells (rows done, rows in all) as it reads a file."""
+    bar = st.empty()
+
+    def update(done: int, total: int) -> None:
+        text = i18n.t("report.reading", lang, done=number(done, lang), total=number(total, lang))
+        if done >= total:
+            bar.empty()
+        else:
+            bar.progress(done / total, text=text)
+
+    return update
 
 
 def import_report(result: ImportResult, lang: str) -> None:

@@ -149,3 +149,17 @@ KEEP_CELLS = st.one_of(KEEP_TEXT, st.none(), st.integers(-5, 50_000), st.floats(
                                   max_size=len(KEEP_PARTNER_HEADER)), max_size=4))
 def test_any_keep_cells_keep_the_invariant(projects, partners):
     attempt(keep_workbook(projects, partners), "keep.xlsx")
+
+
+@pytest.mark.parametrize(("rows", "told"), [
+    (1, [(1, 1)]),
+    (250, [(250, 250)]),
+    (600, [(250, 600), (500, 600), (600, 600)]),
+])
+def test_a_long_file_tells_its_progress(rows, told):
+    calls: list[tuple[int, int]] = []
+    data = csv_bytes([HEADER_EN, *([ROW] * rows)])
+    result = read_projects(data, "many.csv", today=TODAY,
+                           progress=lambda done, total: calls.append((done, total)))
+    assert result.rows == rows
+    assert calls == told
