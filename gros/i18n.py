@@ -1,9 +1,10 @@
 """The dashboard's languages — Dutch (default), German, French, English — and every
-user-interface string in each (the texts live in :mod:`gros.strings`, by page)."""
+user-interface string in each (the texts live in ``gros/strings/*.toml``, by page)."""
 
 from __future__ import annotations
 
-from gros.strings import common, data, meeting
+import tomllib
+from pathlib import Path
 
 LANGUAGES = ("nl", "de", "fr", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -12,20 +13,34 @@ LANGUAGE_NAMES = {"nl": "Nederlands", "de": "Deutsch", "fr": "Français", "en": 
 THOUSANDS_SEPARATORS = {"nl": ".", "de": ".", "fr": "\u202f", "en": ","}
 
 
+# The texts, one TOML file per part of the dashboard, so that translators edit data.
+STRINGS_DIR = Path(__file__).resolve().parent / "strings"
+STRING_FILES = ("common.toml", "data.toml", "meeting.toml")
 
 
-def _table(*parts: dict[str, tuple[str, str, str, str]]) -> dict[str, dict[str, str]]:
-    """Every string by key and language, from the parts' tables (a key only once)."""
+def read_strings(folder: Path = STRINGS_DIR, names: tuple[str, ...] = STRING_FILES
+                 ) -> dict[str, dict[str, str]]:
+    """Every string by key and language; a key only once, each in every language.
+
+    Raises
+    ------
+    ValueError
+        Naming the file and the key of a string defined twice or lacking a language.
+    """
     table: dict[str, dict[str, str]] = {}
-    for part in parts:
-        for key, texts in part.items():
-            if key in table:
-                raise ValueError(f"UI string {key!r} is defined twice")
-            table[key] = dict(zip(LANGUAGES, texts, strict=True))
+    for name in names:
+        with (folder / name).open("rb") as file:
+            for key, texts in tomllib.load(file).items():
+                if key in table:
+                    raise ValueError(f"{name}: UI string {key!r} is defined twice")
+                if set(texts) != set(LANGUAGES):
+                    raise ValueError(f"{name}: UI string {key!r} has the languages "
+                                     f"{sorted(texts)}, expected {list(LANGUAGES)}")
+                table[key] = {language: texts[language] for language in LANGUAGES}
     return table
 
 
-STRINGS = _table(common.TEXTS, data.TEXTS, meeting.TEXTS)
+STRINGS = read_strings()
 
 
 def t(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:

@@ -1,1 +1,0 @@
-"""The user-interface strings, one module per part of the dashboard."""
