@@ -95,5 +95,5 @@ layers = cached.region_layers(lang)
 # (Only a run of the whole page uses what the panel returns; its own reruns drop it.)
 drawn_filter, drawn_options = map_panel(layers, lang)
 sidebar.after_map(layers, lang, drawn_filter, drawn_options)
-cached.municipalities(lang)  # downloads them once; says so when they are unavailable
+cached.fetch_municipalities(lang)  # once; says so when they are unavailable
 render.footer(lang)

@@ -93,12 +93,11 @@ def _municipalities(current: Settings, fetched: float) -> lau.Municipalities | N
     return lau.read_cached(lau.LauSource.from_settings(current))
 
 
-def municipalities(lang: str) -> lau.Municipalities | None:
-    """The municipalities (GISCO LAU), downloaded once with a progress bar when needed.
-
-    Without them (not cached, no network) says that the Euregios are drawn from their
-    NUTS-3 regions, and returns None: the rest of the page renders as before.
-    """
+def fetch_municipalities(lang: str) -> bool:
+    """Download the municipalities (GISCO LAU) once, with a progress bar, when they are not
+    cached; whether they are. Without them (not cached, no network) says that the Euregios
+    are drawn from their NUTS-3 regions: the rest of the page renders as before. Reads
+    nothing: a page that only needs them there (the map) pays no parse of the file."""
     current = settings()
     source = lau.LauSource.from_settings(current)
     failed = _failed_downloads()
@@ -112,13 +111,24 @@ def municipalities(lang: str) -> lau.Municipalities | None:
             except gisco.GiscoError as exc:
                 failed[source.url] = lau.unavailable_message(source, str(exc))
                 status.update(state="error", expanded=False)
-    found = None
     if source.cache_path.exists():
-        # Keyed by the cache's time too: a fetch from the command line is read anew.
-        found = _municipalities(current, source.cache_path.stat().st_mtime)
+        return True
+    slot.warning(f"{i18n.t('municipalities.unavailable', lang)}\n\n"
+                 f"{failed.get(source.url, '')}".strip())
+    return False
+
+
+def municipalities(lang: str) -> lau.Municipalities | None:
+    """The municipalities, fetched as :func:`fetch_municipalities` does and read once per
+    cache file; None (with the warning shown) without them."""
+    if not fetch_municipalities(lang):
+        return None
+    current = settings()
+    cache = lau.LauSource.from_settings(current).cache_path
+    # Keyed by the cache's time too: a fetch from the command line is read anew.
+    found = _municipalities(current, cache.stat().st_mtime)
     if found is None:
-        slot.warning(f"{i18n.t('municipalities.unavailable', lang)}\n\n"
-                     f"{failed.get(source.url, '')}".strip())
+        st.warning(i18n.t("municipalities.unavailable", lang))
     return found
 
 
