@@ -10,7 +10,6 @@ LANGUAGES = ("nl", "de", "fr", "en")
 DEFAULT_LANGUAGE = "nl"
 LANGUAGE_NAMES = {"nl": "Nederlands", "de": "Deutsch", "fr": "Français", "en": "English"}
 # Between groups of three digits in an amount (French: a narrow no-break space).
-THOUSANDS_SEPARATORS = {"nl": ".", "de": ".", "fr": "\u202f", "en": ","}
 
 
 # The texts, one TOML file per part of the dashboard, so that translators edit data.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from gros import i18n
 from gros.importers import ImportResult
 from gros.importers.notes import KINDS
-from gros.text import number
+from gros.numbers import number
 
 EXAMPLE_ROWS = 5  # rows named after a group's count
 LINES_SHOWN = 3  # a group's notes on the command line; the rest are in the JSON

@@ -9,7 +9,7 @@ import pandas as pd
 from gros import i18n
 from gros.importers import OutsideArea, Rejection
 from gros.labels import theme_labels, title_column
-from gros.text import money
+from gros.numbers import money
 
 
 def period(start: str | None, end: str | None) -> str:

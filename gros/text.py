@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from gros.i18n import THOUSANDS_SEPARATORS
-
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -16,18 +14,6 @@ def markdown_escape(text: object) -> str:
     link, an image (which would load from elsewhere) or markup.
     """
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
-
-
-def number(value: float, language: str = "nl") -> str:
-    """A whole number with the language's thousands separator: ``1.891`` in Dutch."""
-    return f"{value:,.0f}".replace(",", THOUSANDS_SEPARATORS.get(language, ","))
-
-
-def money(value: float | None, language: str = "nl") -> str:
-    """An amount in euros written the local way, or an em dash when unknown."""
-    if value is None or value != value:
-        return "—"
-    return f"€ {number(value, language)}"
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from gros import gisco, i18n
+from gros import gisco, i18n, numbers
 from pages._ui import cached, render, url
 
 lang = url.current_language()
@@ -19,8 +19,7 @@ if layers is not None:
     if municipal is not None:
         st.write(i18n.t("about.municipalities", lang, year=municipal.year,
                         fetched=municipal.fetched or "—", url=municipal.source_url,
-                        count=f"{len(municipal.frame):,}".replace(
-                            ",", i18n.THOUSANDS_SEPARATORS[lang])))
+                        count=numbers.number(len(municipal.frame), lang)))
     st.write(i18n.t("about.euregios", lang, year=int(layers.memberships["nuts_year"].iloc[0])))
     st.info(i18n.t("approximation", lang))
     table = pd.DataFrame({

@@ -5,8 +5,8 @@ import streamlit as st
 
 from gros import i18n, stats, themes
 from gros.labels import euregio_name, euregio_names, theme_label
+from gros.numbers import money
 from gros.tables import project_table
-from gros.text import money
 from pages._ui import cached, render, sidebar, state, url
 
 lang = url.current_language()

@@ -82,7 +82,7 @@ def test_facts_say_unknown_with_a_dash(frame):
     assert facts[i18n.t("detail.budget", "en")] == "—"
     assert facts[i18n.t("detail.lead", "en")] == "—"
     known = dict(tables.project_facts(frame.iloc[0], {"rhein-maas-nord": "RMN"}, "nl"))
-    assert known[i18n.t("detail.budget", "nl")] == "€ 1.500.000"
+    assert known[i18n.t("detail.budget", "nl")] == "€\u00a01.500.000"
     assert known[i18n.t("detail.euregios", "nl")] == "RMN"
     assert known[i18n.t("detail.lead", "nl")] == "Gemeente Venlo (NL)"
 

@@ -12,8 +12,9 @@ import streamlit as st
 from gros import i18n
 from gros.import_report import group_heading, note_groups, summary
 from gros.importers import ImportResult
+from gros.numbers import number
 from gros.tables import outside_table, rejections_table
-from gros.text import markdown_escape, number
+from gros.text import markdown_escape
 
 
 def reading_progress(lang: str) -> Callable[[int, int], None]:
