@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from benchmarks.floor import COUNT_VARIABLE
 from gros.chromium import CHROMIUM_ARGS, find_chromium
 
 VIEWPORT = {"width": 1400, "height": 900}
@@ -26,7 +27,8 @@ QUIET_S = 0.5
 
 # What the st_folium iframe shows: Euregio outlines and project features. The dashboard
 # adds projects as streamlit-folium feature groups (markers counted once the cluster has
-# placed them), the baseline as plain markers and shapes.
+# placed them), the baseline as plain markers and shapes; the floor draws none and holds
+# the count its last run handed over (benchmarks.floor).
 _MAP_STATE_JS = """
 (impl) => {
   const frame = [...document.querySelectorAll('iframe')].find(
@@ -38,13 +40,15 @@ _MAP_STATE_JS = """
   let projects = 0;
   if (impl === 'gros') {
     projects = w.map && w.map.grosProjects ? w.map.grosProjects.count() : 0;
+  } else if (impl === 'floor') {
+    projects = w.%s === undefined ? -1 : w.%s;
   } else {
     projects = d.querySelectorAll('.leaflet-marker-icon').length
                + d.querySelectorAll('path.gros-project').length;
   }
   return {euregios, projects};
 }
-"""
+""" % (COUNT_VARIABLE, COUNT_VARIABLE)  # noqa: UP031 - the JS braces make str.format unreadable
 # Resolves to the page's clock (ms since navigation) once the map shows what is expected.
 _WAIT_JS = """
 ([impl, what, expected]) => {

@@ -1,4 +1,4 @@
-"""One benchmark run: every size, both implementations, server and browser figures."""
+"""One benchmark run: every size, each implementation, server and browser figures."""
 
 from __future__ import annotations
 
@@ -27,8 +27,28 @@ from tests.support.server import streamlit_app
 
 SIZES = (100, 1_000, 10_000, 100_000)
 QUICK_SIZES = (100, 1_000)
-IMPLS = ("gros", "baseline")
-BASELINE_APP = REPO / "benchmarks" / "baseline_app.py"
+IMPLS = ("gros", "floor", "baseline")
+# The apps of the implementations other than the dashboard, which reads its own store.
+APPS = {"baseline": REPO / "benchmarks" / "baseline_app.py",
+        "floor": REPO / "benchmarks" / "floor_app.py"}
+
+
+def parse_impls(impls: str | None) -> tuple[str, ...]:
+    """The implementations to measure, in the order of :data:`IMPLS` (default: all).
+
+    Raises
+    ------
+    ValueError
+        For a name that is not one of them.
+    """
+    if not impls or impls == "all":
+        return IMPLS
+    chosen = {part.strip() for part in impls.split(",") if part.strip()}
+    unknown = sorted(chosen - set(IMPLS))
+    if unknown or not chosen:
+        raise ValueError(f"--impl expects all or comma-separated names of {', '.join(IMPLS)}; "
+                         f"got {impls!r}")
+    return tuple(impl for impl in IMPLS if impl in chosen)
 
 
 def parse_sizes(sizes: str | None, quick: bool = False) -> tuple[int, ...]:
@@ -60,8 +80,8 @@ def _app_environment(impl: str, data: Path, projects: Sequence[Project], folder:
     from gros.store import ProjectStore
 
     env = {**os.environ, "PYTHONPATH": pythonpath()}
-    if impl == "baseline":
-        return BASELINE_APP, {**env, "GROS_BENCH_DATA": str(data)}
+    if impl in APPS:
+        return APPS[impl], {**env, "GROS_BENCH_DATA": str(data)}
     store_dir = folder / f"store-{len(projects)}"
     # Never the configured database: an empty URL means a SQLite file in GROS_DATA_DIR.
     env.update(GROS_DATA_DIR=str(store_dir), GROS_DATABASE_URL="")
@@ -76,7 +96,7 @@ def _browser_figures(browser: Any, impl: str, n: int, data: Path, projects: Sequ
     script, env = _app_environment(impl, data, projects, folder)
     steps = theme_steps(impl, {theme: len(apply_filter(frame, theme_filter(theme)))
                                for theme in FILTER_THEMES})
-    # The baseline has no other filter; the dashboard's others rerun the whole page.
+    # The baseline has no other filter; the dashboard's and the floor's rerun the whole page.
     other_steps = [] if impl == "baseline" else country_steps(
         {country: len(apply_filter(frame, ProjectFilter(countries=(country,))))
          for country in FILTER_COUNTRIES})
@@ -113,7 +133,7 @@ def _progress(message: str) -> None:
 
 def measure_size(n: int, layers: RegionLayers, folder: Path, browser: Any | None,
                  notes: list[str], impls: Sequence[str] = IMPLS) -> list[dict[str, Any]]:
-    """Both implementations at one size: server figures, then (maybe) browser figures."""
+    """Each implementation at one size: server figures, then (maybe) browser figures."""
     projects = synthetic_projects(n, layers)
     frame = catalogue_of(projects, layers)
     data = worker_data(layers, frame, folder, n)
@@ -143,6 +163,7 @@ def run(args: Any) -> int:
     from gros.settings import load_settings
 
     sizes = parse_sizes(args.sizes, args.quick)
+    impls = parse_impls(args.impl)
     # On SIGTERM unwind like on Ctrl-C, so servers, browser and temporary files go too.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     settings = load_settings()
@@ -155,13 +176,13 @@ def run(args: Any) -> int:
     with tempfile.TemporaryDirectory(prefix="gros-bench-") as tmp, \
             (_no_browser() if args.no_browser else chromium(notes)) as browser:
         for n in sizes:
-            runs += measure_size(n, layers, Path(tmp), browser, notes,
-                                 IMPLS if args.impl == "both" else (args.impl,))
+            runs += measure_size(n, layers, Path(tmp), browser, notes, impls)
     result = {
         "machine": machine.description(),
         "runs": runs,
         "boundaries": boundaries_figures(layers),
         "ratios": summary.ratios(runs),
+        "floor_ratios": summary.floor_ratios(runs),
         "targets": summary.check_targets(runs),
         "notes": notes,
         # Other work on the machine shows in the timings: the 1-minute load around the run.

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 
+from benchmarks import summary
 from tests.conftest import REPO
 
 RUN_KEYS = {"n", "impl", "payload_bytes", "server_build_ms", "server_filter_ms",
@@ -27,7 +28,7 @@ def test_the_harness_never_imports_streamlit():
     # Only the worker and the baseline app, each in a process of its own, import it.
     code = ("import importlib, pkgutil, sys, benchmarks\n"
             "for found in pkgutil.iter_modules(benchmarks.__path__):\n"
-            "    if found.name not in ('__main__', 'server_worker', 'baseline_app'):\n"
+            "    if found.name not in ('__main__', 'server_worker', 'baseline_app', 'floor_app'):\n"
             "        importlib.import_module('benchmarks.' + found.name)\n"
             "print('streamlit' in sys.modules)")
     assert _python(code) == "False"
@@ -62,18 +63,22 @@ def test_a_small_run_prints_the_json_the_checks_read(mirror_env, mirror_layers):
     assert result["machine"]
     assert {"runs", "boundaries"} <= set(result)
     runs = {row["impl"]: row for row in result["runs"]}
-    assert set(runs) == {"gros", "baseline"}
+    assert set(runs) == {"gros", "floor", "baseline"}
     for row in runs.values():
         assert set(row) >= RUN_KEYS
         assert row["n"] == 100
         assert row["payload_bytes"] > 10_000
         assert row["server_build_ms"] > 0
-        assert row["server_filter_ms"] > 0
+        # The floor's filter only counts: microseconds, which may round to 0.0 ms.
+        assert row["server_filter_ms"] > 0 or row["impl"] == "floor"
         assert row["peak_rss_mb"] > 50
         assert row["browser_first_map_ms"] is None  # --no-browser
         assert row["browser_filter_ms"] is None
     # The compact project layer and simplified outlines send less than one marker each.
     assert runs["gros"]["payload_bytes"] < runs["baseline"]["payload_bytes"]
+    # The floor sends the boundaries and a count: less than the dashboard's map.
+    assert runs["floor"]["payload_bytes"] < runs["gros"]["payload_bytes"]
+    assert result["floor_ratios"] == [{"n": 100, **dict.fromkeys(summary.FLOOR_FIGURES)}]
     boundaries = result["boundaries"]
     assert boundaries["payload_bytes"] > 0
     assert 0 <= boundaries["max_deviation_m"] <= 200
