@@ -8,14 +8,19 @@ import signal
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
 
 from benchmarks import LANGUAGE, REPO, machine, summary
-from benchmarks.browser import BASELINE_BROWSER_MAX_N, chromium, measure_browser
+from benchmarks.browser import (
+    BASELINE_BROWSER_MAX_N,
+    AppUnderTest,
+    chromium,
+    measure_browsers,
+)
 from benchmarks.server import boundaries_figures, measure_server, pythonpath, worker_data
 from benchmarks.steps import FILTER_COUNTRIES, country_steps, theme_steps
 from benchmarks.synthetic import SEED, catalogue_of, synthetic_projects
@@ -90,10 +95,17 @@ def _app_environment(impl: str, data: Path, projects: Sequence[Project], folder:
     return REPO / "dashboard.py", env
 
 
-def _browser_figures(browser: Any, impl: str, n: int, data: Path, projects: Sequence[Project],
-                     frame: gpd.GeoDataFrame, euregios: int, folder: Path, notes: list[str]
-                     ) -> dict[str, Any]:
-    script, env = _app_environment(impl, data, projects, folder)
+def _browser_apps(impls: Sequence[str], n: int, notes: list[str]) -> list[str]:
+    """The implementations whose browser figures are measured at ``n``."""
+    if "baseline" in impls and n > BASELINE_BROWSER_MAX_N:
+        notes.append(f"baseline browser figures at N={n:,} not measured: above the "
+                     f"cut-off of {BASELINE_BROWSER_MAX_N:,}, where the naive map's script "
+                     "is too large for a browser tab to load in reasonable time")
+    return [impl for impl in impls if impl != "baseline" or n <= BASELINE_BROWSER_MAX_N]
+
+
+def _app_under_test(impl: str, url: str, frame: gpd.GeoDataFrame, euregios: int
+                    ) -> AppUnderTest:
     steps = theme_steps(impl, {theme: len(apply_filter(frame, theme_filter(theme)))
                                for theme in FILTER_THEMES})
     # The baseline has no other filter; the dashboard's and the floor's rerun the whole page.
@@ -102,21 +114,35 @@ def _browser_figures(browser: Any, impl: str, n: int, data: Path, projects: Sequ
          for country in FILTER_COUNTRIES})
     # Without tiles, as the issue asks; the dashboard reads the view from its URL.
     path = f"/?basemap=none&lang={LANGUAGE}" if impl == "gros" else "/"
-    # One more attempt, with a fresh server, after a failure: a busy machine can stall
+    return AppUnderTest(impl, url + path, euregios, len(frame), steps, other_steps)
+
+
+def _browser_figures(browser: Any, impls: Sequence[str], n: int, data: Path,
+                     projects: Sequence[Project], frame: gpd.GeoDataFrame, euregios: int,
+                     folder: Path, notes: list[str]) -> dict[str, dict[str, Any]]:
+    """Every implementation's browser figures at one size, their servers running side
+    by side and the measurements taking turns (:func:`measure_browsers`)."""
+    # One more attempt, with fresh servers, after a failure: a busy machine can stall
     # one page. Each failure is reported in the notes; no figures after two.
     for attempt in (1, 2):
-        log = folder / f"{impl}-{n}-{attempt}.log"
+        logs = {impl: folder / f"{impl}-{n}-{attempt}.log" for impl in impls}
+        running = {}
         try:
-            with streamlit_app(script, env, log) as app:
-                figures = measure_browser(browser, impl, app.url + path, euregios,
-                                          len(frame), steps, other_steps)
-            figures["server_process_peak_rss_mb"] = app.peak_rss_mb
+            with ExitStack() as stack:
+                for impl in impls:
+                    script, env = _app_environment(impl, data, projects, folder)
+                    running[impl] = stack.enter_context(streamlit_app(script, env, logs[impl]))
+                figures = measure_browsers(browser, [
+                    _app_under_test(impl, running[impl].url, frame, euregios)
+                    for impl in impls])
+            for impl, app in running.items():
+                figures[impl]["server_process_peak_rss_mb"] = app.peak_rss_mb
             return figures
         except Exception as exc:  # a failed measurement is reported, not fatal
             reason = str(exc).splitlines()[0] if str(exc) else ""
-            notes.append(f"browser figures for {impl} at N={n}, attempt {attempt}, failed: "
-                         f"{type(exc).__name__}: {reason}; the server's last words: "
-                         f"{_tail(log)!r}")
+            words = "; ".join(f"{impl}: {_tail(log)!r}" for impl, log in logs.items())
+            notes.append(f"browser figures at N={n}, attempt {attempt}, failed: "
+                         f"{type(exc).__name__}: {reason}; the servers' last words: {words}")
     return {}
 
 
@@ -145,15 +171,14 @@ def measure_size(n: int, layers: RegionLayers, folder: Path, browser: Any | None
             row.update(measure_server(impl, n, data))
         except RuntimeError as exc:
             notes.append(f"server figures for {impl} at N={n} failed: {exc}")
-        if browser is not None and impl == "baseline" and n > BASELINE_BROWSER_MAX_N:
-            notes.append(f"baseline browser figures at N={n:,} not measured: above the "
-                         f"cut-off of {BASELINE_BROWSER_MAX_N:,}, where the naive map's script "
-                         "is too large for a browser tab to load in reasonable time")
-        elif browser is not None:
-            _progress(f"N={n:,} {impl}: browser…")
-            row.update(_browser_figures(browser, impl, n, data, projects, frame,
-                                        len(layers.euregios_display), folder, notes))
         rows.append(row)
+    if browser is not None:
+        shown = _browser_apps(impls, n, notes)
+        _progress(f"N={n:,} {', '.join(shown)}: browser, taking turns…")
+        figures = _browser_figures(browser, shown, n, data, projects, frame,
+                                   len(layers.euregios_display), folder, notes)
+        for row in rows:
+            row.update(figures.get(row["impl"], {}))
     return rows
 
 
