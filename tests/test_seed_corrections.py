@@ -6,10 +6,12 @@ a row edited back to the old value fails here.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from gros.projects import PRECISIONS
-from gros.seed import read_seed_projects
+from gros.seed import read_seed_projects, read_stations
 
 # Amounts a source gives only rounded; geodata/README.md: such a figure is quoted in the
 # description and the number field stays empty.
@@ -85,3 +87,19 @@ def test_curated_lines_are_schematic_and_nothing_else_is(by_id):
         else:
             assert project.precision != "schematic", project.id
     assert all(by_id[p].precision == "schematic" for p in by_id if by_id[p].stations)
+
+
+
+def test_stations_name_the_original_page_and_keep_the_copy_they_were_read_on():
+    stations = read_stations().values()
+    copies = [s for s in stations if s.copy]
+    assert len(copies) >= 20
+    copy_hosts = {urlsplit(s.copy).hostname for s in copies}
+    for station in copies:
+        assert urlsplit(station.source).hostname.endswith(".wikipedia.org"), station.name
+        assert not urlsplit(station.copy).hostname.endswith(".wikipedia.org"), station.name
+    for station in stations:
+        host = urlsplit(station.source).hostname
+        assert not host.endswith("."), station.name  # one spelling of each host
+        assert host not in copy_hosts, (station.name, station.source)
+
