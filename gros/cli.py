@@ -244,8 +244,12 @@ def _hash_password(args: argparse.Namespace) -> int:
     if password != getpass.getpass("Again: "):
         print("error: the two passwords differ", file=sys.stderr)
         return EXIT_ERROR
-    print("[editor]")
-    print(f'password_hash = "{hash_password(password)}"')
+    if args.name:  # one line of [editors] per editor: the audit trail names them
+        print("[editors]")
+        print(f'{json.dumps(args.name)} = "{hash_password(password)}"')
+    else:
+        print("[editor]")
+        print(f'password_hash = "{hash_password(password)}"')
     return EXIT_OK
 
 
@@ -366,8 +370,10 @@ def build_parser() -> argparse.ArgumentParser:
     _command(db.add_subparsers(dest="action", required=True), "upgrade",
              "bring the database's schema up to date (the app does it on start)", _db_upgrade)
 
-    _command(commands, "hash-password",
-             "print an editor password hash for .streamlit/secrets.toml", _hash_password)
+    hashing = _command(commands, "hash-password",
+                       "print an editor password hash for .streamlit/secrets.toml",
+                       _hash_password)
+    hashing.add_argument("--name", help="the editor's name: prints an [editors] line")
 
     export_command = commands.add_parser(
         "export", help="a map to take to a meeting: standalone HTML or PNG")

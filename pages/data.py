@@ -78,6 +78,8 @@ with edit_tab:
         current = stored.get(choice)
         project = current.project if current else None
         shown = form_values(project)
+        if current is not None:
+            render.last_change(store.audit(current.project.id, limit=1), lang)
         with st.form(state.project_form(choice)):
             values = {
                 "id": st.text_input(i18n.t("field.id", lang), shown["id"],
