@@ -253,6 +253,12 @@ def _hash_password(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from gros.cluster import serve
+
+    return serve(args.instances, args.address, args.port)
+
+
 def _bench(args: argparse.Namespace) -> int:
     # The benchmark is not part of the core: its own command line takes the options.
     from benchmarks.cli import main
@@ -369,6 +375,14 @@ def build_parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="the project database")
     _command(db.add_subparsers(dest="action", required=True), "upgrade",
              "bring the database's schema up to date (the app does it on start)", _db_upgrade)
+
+    serving = _command(commands, "serve", "run N dashboard instances behind HAProxy, with "
+                       "PostgreSQL unless GROS_DATABASE_URL names one (Ctrl-C stops all)",
+                       _serve)
+    serving.add_argument("--instances", type=int, default=2, help="how many (default 2)")
+    serving.add_argument("--address", default="0.0.0.0",  # noqa: S104 - a server for a team
+                         help="where the proxy listens (default 0.0.0.0, every interface)")
+    serving.add_argument("--port", type=int, default=8501, help="the proxy's port (8501)")
 
     hashing = _command(commands, "hash-password",
                        "print an editor password hash for .streamlit/secrets.toml",
