@@ -34,11 +34,14 @@ def _backoff() -> Backoff:
 
 
 def client_address() -> str:
-    """The browser's address: the last ``X-Forwarded-For`` entry (the one our proxy
-    added) behind a proxy, else the connection's, else ``local``."""
+    """The browser's address. A connection from this machine (Streamlit gives no
+    address then) is our proxy's or a local one: the last ``X-Forwarded-For`` entry,
+    the one the proxy added, else ``local``. From elsewhere the connection's own address
+    counts, so a browser cannot pick its own by sending the header."""
+    if st.context.ip_address:
+        return st.context.ip_address
     forwarded = st.context.headers.get("X-Forwarded-For", "")
-    last = forwarded.split(",")[-1].strip()
-    return last or st.context.ip_address or "local"
+    return forwarded.split(",")[-1].strip() or "local"
 
 
 def _backoff_keys() -> list[str]:
