@@ -156,3 +156,12 @@ def test_the_action_list_exports_with_formula_cells_defused():
     text = exports.table_csv(table).decode("utf-8-sig")
     assert "'=HYPERLINK" in text
     assert exports.table_xlsx(table, "agenda")[:2] == b"PK"
+
+
+@pytest.mark.parametrize("columns", [agenda.ACTION_COLUMNS, agenda.OBSTACLE_COLUMNS,
+                                     agenda.BODY_COLUMNS], ids=["actions", "obstacles", "bodies"])
+def test_geodata_readme_documents_every_column(columns):
+    readme = (GEODATA_DIR / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The GROS agenda"):readme.index("## Licences")]
+    undocumented = [c for c in columns if f"`{c}`" not in section]
+    assert undocumented == []
