@@ -11,6 +11,7 @@ stops the load with :class:`~gros.regions.CuratedDataError`, naming file, row an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from gros import themes
+from gros.i18n import LANGUAGES
 from gros.regions import (
     BORDER_PROVINCES_CSV,
     COUNTRIES,
@@ -125,6 +127,26 @@ def _unique_ids(path: Path, rows: list[tuple[int, dict[str, str]]]) -> None:
         seen[value] = number
 
 
+def _titled(path: Path, number: int, row: dict[str, str]) -> dict[str, object]:
+    return {"title": _require(path, number, "title", row["title"]),
+            "title_lang": _choice(path, number, "title_lang", row["title_lang"], LANGUAGES)}
+
+
+def _more_sources(path: Path, number: int, row: dict[str, str]) -> tuple[str, ...]:
+    return tuple(_url(path, number, "more_sources", url) for url in row["more_sources"].split())
+
+
+Record = Callable[[int, dict[str, str]], dict[str, object]]
+
+
+def _table(path: Path, columns: tuple[str, ...], record: Record) -> pd.DataFrame:
+    """The rows of ``path`` (unique ids checked), each made by ``record(number, row)``."""
+    rows = _rows(path, columns)
+    _unique_ids(path, rows)
+    return pd.DataFrame.from_records([record(number, row) for number, row in rows],
+                                     columns=list(columns))
+
+
 def partner_ids(provinces: pd.DataFrame) -> tuple[str, ...]:
     """The NUTS ids of the GROS partner regions, as ``border_provinces.csv`` lists them."""
     return tuple(provinces.loc[provinces["gros_partner"], "nuts_id"])
@@ -134,18 +156,13 @@ def read_actions(path: Path = ACTIONS_CSV, partners: tuple[str, ...] = ("BE2", "
                  ) -> pd.DataFrame:
     """The action-list items; ``obstacles`` is checked against the obstacles by
     :func:`load_agenda`."""
-    rows = _rows(path, ACTION_COLUMNS)
-    _unique_ids(path, rows)
-    records = []
-    for number, row in rows:
-        records.append({
+    def record(number: int, row: dict[str, str]) -> dict[str, object]:
+        return {
             "id": row["id"],
             "partner": _choice(path, number, "partner", row["partner"], partners),
             "list": _require(path, number, "list", row["list"]),
             "item": row["item"],
-            "title": _require(path, number, "title", row["title"]),
-            "title_lang": _choice(path, number, "title_lang", row["title_lang"],
-                                  ("nl", "de", "fr", "en")),
+            **_titled(path, number, row),
             "themes": _choices(path, number, "themes", row["themes"], themes.THEME_IDS),
             "status": _choice(path, number, "status", row["status"], ACTION_STATUSES),
             "status_text": row["status_text"],
@@ -154,21 +171,17 @@ def read_actions(path: Path = ACTIONS_CSV, partners: tuple[str, ...] = ("BE2", "
             "responsible": row["responsible"],
             "obstacles": tuple(row["obstacles"].split()),
             **_source(path, number, row),
-        })
-    return pd.DataFrame.from_records(records, columns=list(ACTION_COLUMNS))
+        }
+
+    return _table(path, ACTION_COLUMNS, record)
 
 
 def read_obstacles(path: Path = OBSTACLES_CSV, regions: tuple[str, ...] = ()) -> pd.DataFrame:
     """The border obstacles; ``regions`` are the NUTS ids an obstacle may name."""
-    rows = _rows(path, OBSTACLE_COLUMNS)
-    _unique_ids(path, rows)
-    records = []
-    for number, row in rows:
-        records.append({
+    def record(number: int, row: dict[str, str]) -> dict[str, object]:
+        return {
             "id": row["id"],
-            "title": _require(path, number, "title", row["title"]),
-            "title_lang": _choice(path, number, "title_lang", row["title_lang"],
-                                  ("nl", "de", "fr", "en")),
+            **_titled(path, number, row),
             "description": row["description"],
             "themes": _choices(path, number, "themes", row["themes"], themes.THEME_IDS),
             "borders": _choices(path, number, "borders", row["borders"], BORDERS),
@@ -179,10 +192,10 @@ def read_obstacles(path: Path = OBSTACLES_CSV, regions: tuple[str, ...] = ()) ->
             "status_date": _date(path, number, "status_date", row["status_date"]),
             "solution": row["solution"],
             **_source(path, number, row),
-            "more_sources": tuple(_url(path, number, "more_sources", url)
-                                  for url in row["more_sources"].split()),
-        })
-    return pd.DataFrame.from_records(records, columns=list(OBSTACLE_COLUMNS))
+            "more_sources": _more_sources(path, number, row),
+        }
+
+    return _table(path, OBSTACLE_COLUMNS, record)
 
 
 def _coordinates(path: Path, number: int, row: dict[str, str]) -> tuple[float | None, ...]:
@@ -206,10 +219,7 @@ def _coordinates(path: Path, number: int, row: dict[str, str]) -> tuple[float | 
 def read_bodies(path: Path = BODIES_CSV) -> pd.DataFrame:
     """The help points and cooperation bodies; a Euregio's row links to its profile
     (``euregio_id``) and takes its name from ``euregios.csv``."""
-    rows = _rows(path, BODY_COLUMNS)
-    _unique_ids(path, rows)
-    records = []
-    for number, row in rows:
+    def record(number: int, row: dict[str, str]) -> dict[str, object]:
         kind = _choice(path, number, "kind", row["kind"], BODY_KINDS)
         euregio = row["euregio_id"]
         if euregio:
@@ -224,7 +234,7 @@ def read_bodies(path: Path = BODIES_CSV) -> pd.DataFrame:
         if row["country"]:
             _choice(path, number, "country", row["country"], COUNTRIES)
         lat, lon = _coordinates(path, number, row)
-        records.append({
+        return {
             "id": row["id"], "name": row["name"], "kind": kind, "euregio_id": euregio,
             "founded": int(row["founded"]) if row["founded"] else None,
             "members": tuple(part.strip() for part in row["members"].split(";")
@@ -233,10 +243,10 @@ def read_bodies(path: Path = BODIES_CSV) -> pd.DataFrame:
             "precision": row["precision"], "coordinates_source": row["coordinates_source"],
             "website": _url(path, number, "website", row["website"], required=False),
             **_source(path, number, row),
-            "more_sources": tuple(_url(path, number, "more_sources", url)
-                                  for url in row["more_sources"].split()),
-        })
-    return pd.DataFrame.from_records(records, columns=list(BODY_COLUMNS))
+            "more_sources": _more_sources(path, number, row),
+        }
+
+    return _table(path, BODY_COLUMNS, record)
 
 
 def load_agenda(folder: Path = GEODATA_DIR) -> Agenda:
