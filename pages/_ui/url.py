@@ -57,7 +57,7 @@ def write_url(wanted: ProjectFilter, lang: str, basemap: str | None = None,
     kept_basemap, kept_layers = _map_options()
     view = ViewState(filter=wanted, language=lang, basemap=basemap or kept_basemap,
                      layers=layers if layers is not None else kept_layers,
-                     agenda=str(state.kept(state.AGENDA_PARTNER, "")))
+                     agenda=str(state.kept(state.AGENDA_PARTNER) or ""))
     params = view_to_query(view)
     if dict(st.query_params.to_dict()) != params:
         st.query_params.from_dict(params)
@@ -73,4 +73,4 @@ def current_view(lang: str) -> ViewState:
     basemap, layers = _map_options()
     return ViewState(filter=st.session_state.get(state.CURRENT_FILTER, ProjectFilter()),
                      language=lang, basemap=basemap, layers=layers,
-                     agenda=str(state.kept(state.AGENDA_PARTNER, "")))
+                     agenda=str(state.kept(state.AGENDA_PARTNER) or ""))

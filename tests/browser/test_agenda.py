@@ -43,7 +43,8 @@ def test_a_theme_link_keeps_only_that_themes_obstacles(app_url, page):
 def test_the_agenda_page_lists_a_partners_items(app_url, page):
     page.goto(f"{app_url}/agenda?lang=en&agenda=DE9")
     wait_for_app(page)
-    expect(page.get_by_text("GROS agenda: action lists")).to_be_visible()
-    expect(page.locator('[data-testid="stMetric"]')).to_have_count(4)
+    expect(page.get_by_text("GROS agenda: action lists")).to_be_visible(timeout=30_000)
+    # The four status counts (a first visit may run the page once more, so wait for them).
+    expect(page.locator('[data-testid="stMetric"]')).to_have_count(4, timeout=30_000)
     expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
     assert "agenda=DE9" in page.url
