@@ -26,7 +26,7 @@ from gros.gisco import ATTRIBUTION
 from gros.i18n import t
 from gros.labels import project_title, title_column
 from gros.layers import RegionLayers
-from gros.map_legend import add_legend
+from gros.map_legend import add_layer_legend, add_legend
 
 CENTER = (51.75, 5.9)
 ZOOM = 7
@@ -423,7 +423,7 @@ def build_region_map(
         entries = agenda_map.add_agenda_layers(m, layers, agenda.agenda(), visible, language,
                                                agenda_themes)
         if legend:
-            _Legend(entries, t("layer.agenda", language)).add_to(m)
+            add_layer_legend(m, entries, t("layer.agenda", language))
     m.fit_bounds(_bounds(layers))
     return assets.use_local_assets(m)
 

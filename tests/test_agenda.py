@@ -166,3 +166,15 @@ def test_geodata_readme_documents_every_column(columns):
     section = readme[readme.index("## The GROS agenda"):readme.index("## Licences")]
     undocumented = [c for c in columns if f"`{c}`" not in section]
     assert undocumented == []
+
+
+def test_coordinates_taken_from_stations_csv_match_it():
+    stations = {row["name"]: (float(row["lat"]), float(row["lon"]))
+                for row in _raw(GEODATA_DIR / "stations.csv")}
+    prefix = "geodata/stations.csv ("
+    taken = agenda.agenda().bodies
+    taken = taken[taken["coordinates_source"].str.startswith(prefix)]
+    assert len(taken) >= 10
+    for _, row in taken.iterrows():
+        name = row["coordinates_source"].removeprefix(prefix)[:-1]
+        assert stations[name] == (row["lat"], row["lon"]), row["id"]
