@@ -211,6 +211,22 @@ def _projects_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _agenda_list(args: argparse.Namespace) -> int:
+    from gros import agenda, agenda_tables
+
+    listing = agenda_tables.listing(agenda.agenda())
+    if args.json:
+        print(json.dumps(listing, ensure_ascii=False))
+        return EXIT_OK
+    for part, rows in listing.items():
+        print(f"{part} ({len(rows)})")
+        for row in rows:
+            kind = row.get("partner") or row.get("kind") or ",".join(row.get("borders", []))
+            print(f"  {row['id']:<34} {kind:<12} {row.get('status', ''):<14} "
+                  f"{row.get('title') or row.get('name')}")
+    return EXIT_OK
+
+
 def _projects_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -244,9 +260,19 @@ def _hash_password(args: argparse.Namespace) -> int:
     if password != getpass.getpass("Again: "):
         print("error: the two passwords differ", file=sys.stderr)
         return EXIT_ERROR
-    print("[editor]")
-    print(f'password_hash = "{hash_password(password)}"')
+    if args.name:  # one line of [editors] per editor: the audit trail names them
+        print("[editors]")
+        print(f'{json.dumps(args.name)} = "{hash_password(password)}"')
+    else:
+        print("[editor]")
+        print(f'password_hash = "{hash_password(password)}"')
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from gros.cluster import serve
+
+    return serve(args.instances, args.address, args.port)
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -264,6 +290,7 @@ def _view_from_arguments(args: argparse.Namespace):
         ("theme", args.theme), ("euregio", args.euregio), ("country", args.country),
         ("status", args.status), ("q", args.q), ("years", args.years), ("lang", args.lang),
         ("basemap", args.basemap), ("layers", args.layers), ("extent", args.extent),
+        ("agenda", args.agenda),
     ) if value is not None}
     view, ignored = view_from_query(params)
     if ignored:
@@ -362,12 +389,28 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=exports.EXPORT_FORMATS)
     export.add_argument("--out", required=True, help="file to write")
 
+    agenda_command = commands.add_parser(
+        "agenda", help="the GROS agenda: action lists, border obstacles, cooperation bodies")
+    _json_flag(_command(agenda_command.add_subparsers(dest="action", required=True), "list",
+                        "list the action items, obstacles and cooperation bodies",
+                        _agenda_list))
+
     db = commands.add_parser("db", help="the project database")
     _command(db.add_subparsers(dest="action", required=True), "upgrade",
              "bring the database's schema up to date (the app does it on start)", _db_upgrade)
 
-    _command(commands, "hash-password",
-             "print an editor password hash for .streamlit/secrets.toml", _hash_password)
+    serving = _command(commands, "serve", "run N dashboard instances behind HAProxy, with "
+                       "PostgreSQL unless GROS_DATABASE_URL names one (Ctrl-C stops all)",
+                       _serve)
+    serving.add_argument("--instances", type=int, default=2, help="how many (default 2)")
+    serving.add_argument("--address", default="0.0.0.0",  # noqa: S104 - a server for a team
+                         help="where the proxy listens (default 0.0.0.0, every interface)")
+    serving.add_argument("--port", type=int, default=8501, help="the proxy's port (8501)")
+
+    hashing = _command(commands, "hash-password",
+                       "print an editor password hash for .streamlit/secrets.toml",
+                       _hash_password)
+    hashing.add_argument("--name", help="the editor's name: prints an [editors] line")
 
     export_command = commands.add_parser(
         "export", help="a map to take to a meeting: standalone HTML or PNG")
@@ -383,6 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
                            ("status", "planned, ongoing, completed"), ("q", "free text"),
                            ("years", "YYYY-YYYY"), ("lang", "nl, de, fr or en"),
                            ("basemap", "light, osm or none"), ("layers", "layer ids"),
+                           ("agenda", "a GROS partner region (NUTS id) whose action list "
+                                      "the map shows"),
                            ("extent", "lon_min,lat_min,lon_max,lat_max")):
             sub.add_argument(f"--{name}", help=text)
         if kind == "png":

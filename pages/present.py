@@ -9,7 +9,7 @@ from gros.gisco import ATTRIBUTION
 from gros.store import SavedView
 from gros.text import markdown_escape
 from gros.view import view_from_query
-from pages._ui import cached, state, url
+from pages._ui import cached, live, state, url
 
 SLIDE_KEY = state.PRESENT_SLIDE
 # Hides Streamlit's own furniture: the sidebar, header and toolbar (our CSS, no data).
@@ -39,6 +39,7 @@ if (!doc.grosPresentKeys) {
 """
 
 lang = url.current_language()
+live.watch_store()
 st.markdown(CHROME_CSS, unsafe_allow_html=True)
 # Our own script, no data in it; it runs in the page itself, so no frame is drawn.
 st.html(KEYS_JS, unsafe_allow_javascript=True)
@@ -85,7 +86,8 @@ if layers is not None:
         f"{i18n.t('meeting.count', view.language, count=len(shown))} · "
         f"{index + 1} / {len(slides)}"))
     region_map = maps.build_region_map(layers, basemap=view.basemap, language=view.language,
-                                       visible=view.layers, projects=shown)
+                                       visible=view.layers, projects=shown,
+                                       agenda_themes=view.filter.themes)
     lon_min, lat_min, lon_max, lat_max = map_export.view_extent(shown, layers, view)
     region_map.fit_bounds([[lat_min, lon_min], [lat_max, lon_max]])
     st_folium(region_map, height=720, use_container_width=True, returned_objects=[],

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from gros import gisco, i18n, regions
 from gros.auth import hash_password
+from pages._ui import editor
 from tests.conftest import REPO
 
 TIMEOUT = 90
@@ -200,6 +201,7 @@ def test_data_page_is_read_only_without_an_editor(app_env):
 def editor_app(app_env, tmp_path, monkeypatch) -> AppTest:
     """The data page with an editor password ("grens") and a store of its own."""
     monkeypatch.setenv("GROS_DATA_DIR", str(tmp_path / "data"))
+    editor._backoff.clear()  # each test's wrong passwords are its own
     app = _app(lang="en")
     app.secrets["editor"] = {"password_hash": hash_password("grens", iterations=1_000)}
     app.run()
@@ -207,9 +209,58 @@ def editor_app(app_env, tmp_path, monkeypatch) -> AppTest:
     return app
 
 
-def test_a_wrong_password_keeps_editing_off(editor_app):
+def test_a_wrong_password_keeps_editing_off_and_backs_off(editor_app):
     editor_app.text_input(key="editor_password").input("wrong").run()
-    assert editor_app.error[0].value == "Wrong password."
+    assert editor_app.error[0].value == "Wrong password. Try again in 1 s."
+    assert not editor_app.get("file_uploader")
+    assert editor_app.text_input(key="editor_password").value == ""  # not kept
+    editor_app.run()  # a rerun does not try the same password again
+    assert editor_app.error[0].value == "Wrong password. Try again in 1 s."
+    # Within the second, even the right password is refused without being checked.
+    editor_app.text_input(key="editor_password").input("grens").run()
+    assert editor_app.error[0].value == "Too many wrong passwords. Try again in 1 s."
+    assert not editor_app.get("file_uploader")
+
+
+@pytest.fixture
+def named_editors_app(app_env, tmp_path, monkeypatch) -> AppTest:
+    """The data page with two named editors, anna ("a-pass") and jan ("j-pass")."""
+    monkeypatch.setenv("GROS_DATA_DIR", str(tmp_path / "data"))
+    editor._backoff.clear()  # each test's wrong passwords are its own
+    app = _app(lang="en")
+    app.secrets["editors"] = {"anna": hash_password("a-pass", iterations=1_000),
+                              "jan": hash_password("j-pass", iterations=1_000)}
+    app.run()
+    app.switch_page(str(REPO / "pages/data.py")).run()
+    return app
+
+
+def test_a_named_editor_signs_in_and_the_audit_trail_names_her(named_editors_app):
+    app = named_editors_app
+    app.text_input(key="editor_name").input("anna")
+    app.text_input(key="editor_password").input("j-pass").run()  # jan's password
+    assert app.error[0].value.startswith("Wrong password.")
+    app.text_input(key="editor_name").input("jan")
+    app.text_input(key="editor_password").input("j-pass").run()
+    assert app.error[0].value.startswith("Too many wrong passwords.")  # backed off
+    editor._backoff.clear()  # as if the second of waiting had passed
+    app.text_input(key="editor_password").input("j-pass").run()
+    assert not app.exception
+    assert "Signed in as jan" in app.caption[0].value
+    form = {t.label: t for t in app.text_input}
+    form["Id"].input("gip-jan")
+    form["Title"].input("GrensInfoPunt")
+    form["Latitude"].input("50.85")
+    form["Longitude"].input("5.69")
+    app.multiselect[0].set_value(["labour"])
+    next(t for t in app.text_area if t.label.startswith("Source URLs")).input(
+        "https://example.org/gip")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert app.success[0].value == "Saved as version 1."
+    assert app.dataframe[-1].value.iloc[0]["By"] == "jan"
+    app.run()
+    app.selectbox(key="edit_choice").set_value("gip-jan").run()
+    assert any(c.value.startswith("Last changed by jan on ") for c in app.caption)
 
 
 def test_an_editor_adds_a_project_with_the_form(editor_app):
@@ -223,7 +274,7 @@ def test_an_editor_adds_a_project_with_the_form(editor_app):
     editor_app.multiselect[0].set_value(["labour"])
     next(t for t in editor_app.text_area if t.label.startswith("Source URLs")).input(
         "https://example.org/gip")
-    editor_app.button[0].click().run()
+    next(b for b in editor_app.button if b.label == "Save").click().run()
     assert not editor_app.exception, editor_app.exception
     assert editor_app.success[0].value == "Saved as version 1."
     audit = editor_app.dataframe[-1].value
@@ -236,7 +287,7 @@ def test_an_invalid_form_names_the_problem(editor_app):
     form = {t.label: t for t in editor_app.text_input}
     form["Id"].input("bad-one")
     form["Title"].input("No location, no source")
-    editor_app.button[0].click().run()
+    next(b for b in editor_app.button if b.label == "Save").click().run()
     message = editor_app.error[0].value
     assert "themes" in message and "sources" in message and "geometry" in message
 
@@ -358,3 +409,38 @@ def test_the_data_page_reports_a_keep_eu_import(editor_app):
     assert not editor_app.exception
     # The Czech and Polish project cannot be placed on the map: still listed.
     assert {m.label: m.value for m in editor_app.metric}["Outside the area"] == "1"
+
+
+def test_agenda_page_shows_a_partners_action_list(app_env):
+    app = _page("pages/agenda.py", lang="en", agenda="DEA")
+    assert app.title[0].value.startswith("GROS agenda")
+    metrics = {m.label: m.value for m in app.metric}
+    assert set(metrics) == {"Open", "In progress", "Done", "Unknown"}
+    actions = app.dataframe[0].value
+    assert len(actions) == int(metrics["Open"]) + int(metrics["In progress"]) \
+        + int(metrics["Done"]) + int(metrics["Unknown"])
+    assert actions["List"].str.contains("Noordrijn-Westfalen|Nordrhein-Westfalen").all()
+    assert actions["Source"].str.startswith("http").all()
+    assert "agenda=DEA" in "&".join(f"{k}={v}" for k, v in app.query_params.items())
+    assert any("Nordrhein-Westfalen" in s.value for s in app.subheader)
+
+
+def test_agenda_page_filters_by_theme_and_status(app_env):
+    app = _page("pages/agenda.py", lang="en", agenda="DEA", theme="safety")
+    actions = app.dataframe[0].value
+    assert list(actions["Themes"]) == ["Disaster management and public safety"]
+    addressed = app.dataframe[1].value
+    assert addressed["Title"].str.contains("ambulances").all()
+    app.pills[1].set_value(["unknown"]).run()  # the status chips (the first are the themes)
+    assert not app.exception
+    assert any("No action items" in i.value for i in app.info)
+
+
+def test_agenda_page_opens_the_map_with_the_border_area(app_env):
+    app = _page("pages/agenda.py", lang="en", agenda="BE2")
+    app.button(key="agenda_to_map").click().run()
+    assert not app.exception, app.exception
+    arguments = map_arguments(app)
+    assert "gros-obstacle" in arguments["script"]
+    assert app.multiselect(key="filter_provinces").value == ["BE25", "BE23", "BE21", "BE22"]
+    assert "province=BE25" in "&".join(f"{k}={v}" for k, v in app.query_params.items())

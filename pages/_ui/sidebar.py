@@ -24,11 +24,11 @@ from gros.labels import euregio_names, theme_label
 from gros.layers import RegionLayers
 from gros.projects import STATUSES
 from gros.regions import COUNTRIES, EUREGIO_IDS
-from pages._ui import cached, state
+from pages._ui import cached, live, state
 from pages._ui.url import current_language, keep_current_filter
 
 MapOptions = tuple[str, tuple[str, ...]]
-"""The basemap and the visible layers, in the order of ``basemaps.LAYERS``."""
+"""The basemap and the visible layers, in the order of ``basemaps.ALL_LAYERS``."""
 MAP_PANEL = "map-panel"
 """The fragment of the map page's panel (theme chips, map, details)."""
 
@@ -77,7 +77,7 @@ def map_options_from_state() -> MapOptions:
     basemap = state.widget_value(state.BASEMAP) or basemaps.DEFAULT_BASEMAP
     shown = state.widget_value(state.LAYERS)
     shown = list(basemaps.LAYERS) if shown is None else shown
-    return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
+    return basemap, tuple(layer for layer in basemaps.ALL_LAYERS if layer in shown)
 
 
 def _multiselect(name: str, label_key: str, options, lang: str, format_func=str,
@@ -145,16 +145,19 @@ def map_options(lang: str, then: Callable[[], None] | None = None) -> MapOptions
         i18n.t("sidebar.basemap", lang), list(basemaps.BASEMAPS),
         format_func=lambda key: i18n.t(f"basemap.{key}", lang),
         **state.persistent(state.BASEMAP, basemaps.DEFAULT_BASEMAP, then))
+    # The agenda's layers are offered too, off until chosen.
     shown = st.sidebar.multiselect(
-        i18n.t("layers", lang), list(basemaps.LAYERS),
+        i18n.t("layers", lang), list(basemaps.ALL_LAYERS),
         format_func=lambda key: i18n.t(f"layer.{key}", lang),
         **state.persistent(state.LAYERS, list(basemaps.LAYERS), then))
-    return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
+    return basemap, tuple(layer for layer in basemaps.ALL_LAYERS if layer in shown)
 
 
 def filtered_projects(layers: RegionLayers | None, lang: str
                       ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, ProjectFilter]:
-    """(all projects, the filtered ones, the filter), with the sidebar drawn."""
+    """(all projects, the filtered ones, the filter), with the sidebar drawn; the page
+    reruns by itself when the store changes (:mod:`pages._ui.live`)."""
+    live.watch_store()
     everything = cached.catalogue(layers)
     wanted = filters(cached.domain(layers), layers, lang)
     keep_current_filter(wanted)

@@ -20,6 +20,7 @@ BASEMAP = "basemap"
 LAYERS = "layers"
 FILTERS: dict[str, str] = {name: f"filter_{name}" for name in FILTER_FIELDS}
 """The filter widget of each :class:`gros.filters.ProjectFilter` field."""
+AGENDA_PARTNER = "agenda_partner"  # the partner region the Agenda page shows (in the URL)
 VIEW_READ_FROM_URL = "view_read_from_url"
 CURRENT_FILTER = "current_filter"
 
@@ -32,6 +33,8 @@ PROJECT_MAP = "project_map"
 # -- the other pages -----------------------------------------------------------------------
 EUREGIO_PROFILE = "euregio_profile"  # set by a click on the map, read by the Euregios page
 THEME_PANEL = "theme_panel"
+AGENDA_STATUSES = "agenda_statuses"
+AGENDA_TO_MAP = "agenda_to_map"
 PROJECT_TABLE = "project_table"
 MEETING_PNG = "meeting_png"
 VIEWS_UPLOAD = "views_upload"
@@ -44,6 +47,10 @@ EDIT_CHOICE = "edit_choice"
 DELETE_PROJECT = "delete"
 EDITOR_UNLOCKED = "editor_unlocked"
 EDITOR_PASSWORD = "editor_password"  # noqa: S105 - the password field's key
+EDITOR_NAME = "editor_name"
+EDITOR_SESSION = "editor_session"  # a random id: wrong passwords back off per session
+EDITOR_REFUSAL = "editor_refusal"  # why the last password was refused, and for how long
+EDITOR_SIGN_OUT = "editor_sign_out"
 
 
 def export_button(fmt: str, page: str = "") -> str:
