@@ -9,7 +9,7 @@ from pages._ui import cached, sidebar, url
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
-st.set_page_config(page_title="GROS dashboard", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="GROS dashboard", page_icon=":material/map:", layout="wide")
 cached.install_assets()
 ignored = url.read_view_from_url()
 lang = sidebar.language()
@@ -24,16 +24,16 @@ if st.query_params.get("mode") == "present":
     st.stop()
 
 page = st.navigation([
-    st.Page(PAGES / "map.py", title=i18n.t("nav.map", lang), icon="🗺️", url_path="map",
+    st.Page(PAGES / "map.py", title=i18n.t("nav.map", lang), icon=":material/map:", url_path="map",
             default=True),
-    st.Page(PAGES / "projects.py", title=i18n.t("nav.projects", lang), icon="📋",
+    st.Page(PAGES / "projects.py", title=i18n.t("nav.projects", lang), icon=":material/table_rows:",
             url_path="projects"),
-    st.Page(PAGES / "euregios.py", title=i18n.t("nav.euregios", lang), icon="🧭",
+    st.Page(PAGES / "euregios.py", title=i18n.t("nav.euregios", lang), icon=":material/explore:",
             url_path="euregios"),
-    st.Page(PAGES / "themes.py", title=i18n.t("nav.themes", lang), icon="🏷️", url_path="themes"),
-    st.Page(PAGES / "meeting.py", title=i18n.t("nav.meeting", lang), icon="🎞️",
+    st.Page(PAGES / "themes.py", title=i18n.t("nav.themes", lang), icon=":material/category:", url_path="themes"),
+    st.Page(PAGES / "meeting.py", title=i18n.t("nav.meeting", lang), icon=":material/slideshow:",
             url_path="meeting"),
-    st.Page(PAGES / "data.py", title=i18n.t("nav.data", lang), icon="📥", url_path="data"),
-    st.Page(PAGES / "about.py", title=i18n.t("nav.about", lang), icon="ℹ️", url_path="about"),
+    st.Page(PAGES / "data.py", title=i18n.t("nav.data", lang), icon=":material/upload_file:", url_path="data"),
+    st.Page(PAGES / "about.py", title=i18n.t("nav.about", lang), icon=":material/info:", url_path="about"),
 ])
 page.run()

@@ -20,7 +20,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from gros import assets, themes
+from gros import assets, numbers, themes
 from gros.basemaps import BASEMAPS, DEFAULT_BASEMAP, LAYERS
 from gros.gisco import ATTRIBUTION
 from gros.i18n import t
@@ -188,6 +188,8 @@ def add_euregios(m: folium.Map, layers: RegionLayers, language: str = "nl"
     frame["label"] = [
         row[f"name_{language}"] or row["name"] for _, row in frame.iterrows()
     ]
+    frame["member_count"] = [numbers.number(n, language) for n in frame["member_count"]]
+    frame["seat"] = frame["seat"].map(lambda seat: seat or t("euregio.unknown", language))
     features = escaped_features(frame, ["id", "label", "member_count", "seat", "area_km2"])
 
     def style(feature: dict[str, Any]) -> dict[str, Any]:
@@ -293,7 +295,8 @@ class _ProjectLayer(JSCSSMixin):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        GrosProjects.layer({{ this._parent._parent.get_name() }}, {radius: {{ this.radius }}},
+        GrosProjects.layer({{ this._parent._parent.get_name() }},
+                           {radius: {{ this.radius }}, locale: {{ this.locale }}},
                            {{ this._parent.get_name() }}).setData({{ this.data }});
         {% endmacro %}
     """)
@@ -302,9 +305,10 @@ class _ProjectLayer(JSCSSMixin):
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
     def __init__(self, prepared: PreparedProjects, ids: Iterable[str] | None = None,
-                 radius: int = PROJECT_POINT_RADIUS):
+                 radius: int = PROJECT_POINT_RADIUS, language: str = "nl"):
         super().__init__()
         self._name = "ProjectLayer"
+        self.locale = json.dumps(numbers.web_locale(language))
         self.data = prepared.data(ids)
         self.radius = radius
 
@@ -316,15 +320,18 @@ class _ProjectSource(JSCSSMixin):
     _template = Template("""
         {% macro script(this, kwargs) %}
         GrosProjects.load({{ this._parent.get_name() }}, {{ this.url }},
-                          {radius: {{ this.radius }}}, {{ this.failure }});
+                          {radius: {{ this.radius }}, locale: {{ this.locale }}},
+                          {{ this.failure }});
         {% endmacro %}
     """)
     default_js: ClassVar = [("supercluster", ""), ("grosprojects", "")]
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
-    def __init__(self, url: str, failure: str, radius: int = PROJECT_POINT_RADIUS):
+    def __init__(self, url: str, failure: str, radius: int = PROJECT_POINT_RADIUS,
+                 language: str = "nl"):
         super().__init__()
         self._name = "ProjectSource"
+        self.locale = json.dumps(numbers.web_locale(language))
         self.url = json.dumps(url)
         self.failure = json.dumps(failure, ensure_ascii=False)
         self.radius = radius
@@ -336,7 +343,7 @@ def project_layer(frame: gpd.GeoDataFrame, language: str = "nl",
     ``prepared`` (made once from the whole catalogue) to skip serialising them again."""
     group = folium.FeatureGroup(name="projects")
     prepared = prepared or prepare_projects(frame, language)
-    _ProjectLayer(prepared, frame["id"]).add_to(group)
+    _ProjectLayer(prepared, frame["id"], language=language).add_to(group)
     return group
 
 
@@ -431,7 +438,8 @@ def build_region_map(
     if projects is not None and "projects" in visible:
         project_layer(projects, language).add_to(m)
     if projects_url is not None and "projects" in visible:
-        _ProjectSource(projects_url, t("map.projects_failed", language)).add_to(m)
+        _ProjectSource(projects_url, t("map.projects_failed", language),
+                       language=language).add_to(m)
     if legend and "projects" in visible:
         add_legend(m, language)
     m.fit_bounds(_bounds(layers))

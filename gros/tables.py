@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from gros import i18n
 from gros.importers import OutsideArea, Rejection
 from gros.labels import theme_labels, title_column
-from gros.numbers import money
+from gros.numbers import money, number
 
 
 def period(start: str | None, end: str | None) -> str:
@@ -46,6 +47,27 @@ def project_table(frame: pd.DataFrame, euregio_names: Mapping[str, str], languag
 
 
 UNKNOWN = "—"
+
+
+def readable(table: pd.DataFrame, language: str, money_columns: Sequence[str] = ()
+             ) -> Styler:
+    """``table`` for ``st.dataframe`` with its numbers written in ``language``.
+
+    The cells keep their numbers (a column still sorts by amount); only what is shown
+    is formatted: ``money_columns`` as euros, the other numeric columns as numbers, each
+    unknown value as a dash, never 0. The budget and EU columns of
+    :func:`project_table` are amounts without being named.
+    """
+    amounts = set(money_columns) | {i18n.t("column.budget", language),
+                                    i18n.t("column.eu", language)}
+    formats = {
+        column: (lambda value: money(value, language)) if column in amounts
+        else (lambda value: number(value, language))
+        for column in table.columns
+        if pd.api.types.is_numeric_dtype(table[column])
+        and not pd.api.types.is_bool_dtype(table[column])
+    }
+    return table.style.format(na_rep=UNKNOWN).format(formats, na_rep=UNKNOWN)
 
 
 def project_facts(row: Mapping, euregio_names: Mapping[str, str], language: str

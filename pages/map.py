@@ -44,7 +44,7 @@ def map_panel(layers: RegionLayers | None, lang: str
     with detail_column:
         if clicked_euregio:
             st.session_state[state.EUREGIO_PROFILE] = clicked_euregio
-            st.page_link(EUREGIOS_PAGE, icon="🧭", label=i18n.t(
+            st.page_link(EUREGIOS_PAGE, icon=":material/explore:", label=i18n.t(
                 "map.euregio_profile", lang, name=euregio_name(layers, clicked_euregio, lang)))
         details(shown, layers, lang)
     return wanted, (basemap, visible)
@@ -74,7 +74,8 @@ def details(shown: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str) -> 
         titles = dict(zip(shown["id"], title_column(shown, lang), strict=True))
         selected = st.selectbox(i18n.t("map.select", lang), ids, format_func=titles.__getitem__,
                                 key=state.SELECTED_PROJECT,
-                                help=i18n.t("map.select.help", lang))
+                                help=i18n.t("map.select.help", lang),
+                                placeholder=i18n.t("placeholder.one", lang))
         render.project_details(shown[shown["id"] == selected].iloc[0], layers, lang)
     else:
         # A list of thousands is no help to pick from and slows every rerun down.

@@ -69,12 +69,12 @@ st.query_params.from_dict({"mode": "present", "slide": str(index + 1), "lang": l
 
 top = st.columns([8, 1, 1, 1], vertical_alignment="center")
 top[0].title(markdown_escape(slide.name))
-top[1].button("◀", key=state.PRESENT_PREVIOUS, on_click=_go, args=(-1,), disabled=index == 0,
+top[1].button(":material/arrow_back:", key=state.PRESENT_PREVIOUS, on_click=_go, args=(-1,), disabled=index == 0,
               help=i18n.t("present.previous", lang), width="stretch")
-top[2].button("▶", key=state.PRESENT_NEXT, on_click=_go, args=(1,),
+top[2].button(":material/arrow_forward:", key=state.PRESENT_NEXT, on_click=_go, args=(1,),
               disabled=index >= len(slides) - 1, help=i18n.t("present.next", lang),
               width="stretch")
-top[3].button("✕", key=state.PRESENT_EXIT, on_click=_leave, help=i18n.t("present.exit", lang),
+top[3].button(":material/close:", key=state.PRESENT_EXIT, on_click=_leave, help=i18n.t("present.exit", lang),
               width="stretch")
 
 if layers is not None:

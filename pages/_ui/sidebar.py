@@ -35,6 +35,7 @@ def language() -> str:
     return st.sidebar.selectbox(
         i18n.t("sidebar.language", current_language()), i18n.LANGUAGES,
         format_func=i18n.LANGUAGE_NAMES.__getitem__,
+        placeholder=i18n.t("placeholder.one", current_language()),
         **state.persistent(state.LANGUAGE, i18n.DEFAULT_LANGUAGE),
     )
 
@@ -73,6 +74,7 @@ def map_options_from_state() -> MapOptions:
 
 def _multiselect(name: str, label_key: str, options, lang: str, format_func=str) -> list:
     return st.sidebar.multiselect(i18n.t(label_key, lang), options, format_func=format_func,
+                                  placeholder=i18n.t("placeholder.many", lang),
                                   **state.persistent(state.FILTERS[name], []))
 
 
@@ -91,7 +93,7 @@ def filters(domain: FilterDomain, layers: RegionLayers | None, lang: str,
                                          **state.persistent(state.FILTERS["query"], ""))
     if with_themes:
         values["themes"] = _multiselect("themes", "filter.themes", themes.THEME_IDS, lang,
-                                        lambda theme_id: theme_label(theme_id, lang))
+                                        lambda theme_id: themes.BY_ID[theme_id].label(lang))
     values["countries"] = _multiselect("countries", "filter.countries", COUNTRIES, lang,
                                        lambda c: i18n.t(f"country.{c}", lang))
     values["euregios"] = _multiselect("euregios", "filter.euregios", EUREGIO_IDS, lang,
@@ -135,6 +137,7 @@ def map_options(lang: str) -> MapOptions:
     shown = st.sidebar.multiselect(
         i18n.t("layers", lang), list(basemaps.LAYERS),
         format_func=lambda key: i18n.t(f"layer.{key}", lang),
+        placeholder=i18n.t("placeholder.many", lang),
         **state.persistent(state.LAYERS, list(basemaps.LAYERS)))
     return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
 
