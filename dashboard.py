@@ -23,17 +23,14 @@ if st.query_params.get("mode") == "present":
     page.run()
     st.stop()
 
+# Material Symbols, drawn with Streamlit's own font: no emoji font needed.
+NAVIGATION = (("map", ":material/map:"), ("projects", ":material/table_rows:"),
+              ("euregios", ":material/explore:"), ("themes", ":material/category:"),
+              ("meeting", ":material/slideshow:"), ("data", ":material/upload_file:"),
+              ("about", ":material/info:"))
 page = st.navigation([
-    st.Page(PAGES / "map.py", title=i18n.t("nav.map", lang), icon=":material/map:", url_path="map",
-            default=True),
-    st.Page(PAGES / "projects.py", title=i18n.t("nav.projects", lang), icon=":material/table_rows:",
-            url_path="projects"),
-    st.Page(PAGES / "euregios.py", title=i18n.t("nav.euregios", lang), icon=":material/explore:",
-            url_path="euregios"),
-    st.Page(PAGES / "themes.py", title=i18n.t("nav.themes", lang), icon=":material/category:", url_path="themes"),
-    st.Page(PAGES / "meeting.py", title=i18n.t("nav.meeting", lang), icon=":material/slideshow:",
-            url_path="meeting"),
-    st.Page(PAGES / "data.py", title=i18n.t("nav.data", lang), icon=":material/upload_file:", url_path="data"),
-    st.Page(PAGES / "about.py", title=i18n.t("nav.about", lang), icon=":material/info:", url_path="about"),
+    st.Page(PAGES / f"{name}.py", title=i18n.t(f"nav.{name}", lang), icon=icon, url_path=name,
+            default=name == "map")
+    for name, icon in NAVIGATION
 ])
 page.run()

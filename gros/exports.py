@@ -48,9 +48,23 @@ def to_csv(frame: gpd.GeoDataFrame) -> bytes:
     return _spreadsheet_safe(_flat(frame)).to_csv(index=False).encode("utf-8-sig")
 
 
+# Amounts stay numbers in a workbook, shown in whole euros with the digit grouping of
+# whoever opens it (Excel and LibreOffice put in their own locale's separators).
+AMOUNT_COLUMNS = ("budget_eur", "eu_contribution_eur")
+AMOUNT_FORMAT = '"€" #,##0'
+
+
 def to_xlsx(frame: gpd.GeoDataFrame) -> bytes:
+    """One sheet, ``projects``; the amounts are numbers with a euro format."""
+    table = _spreadsheet_safe(_flat(frame))
     buffer = io.BytesIO()
-    _spreadsheet_safe(_flat(frame)).to_excel(buffer, index=False, sheet_name="projects")
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        table.to_excel(writer, index=False, sheet_name="projects")
+        sheet = writer.sheets["projects"]
+        for position, column in enumerate(table.columns, start=1):
+            if column in AMOUNT_COLUMNS:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=position, max_col=position):
+                    cell.number_format = AMOUNT_FORMAT
     return buffer.getvalue()
 
 

@@ -26,6 +26,7 @@ from gros.gisco import ATTRIBUTION
 from gros.i18n import t
 from gros.labels import project_title, title_column
 from gros.layers import RegionLayers
+from gros.map_fit import FitToFilter
 
 CENTER = (51.75, 5.9)
 ZOOM = 7
@@ -396,6 +397,9 @@ def add_legend(m: folium.Map, language: str, shown_themes: tuple[str, ...] | Non
 
 LABEL_CSS = """
 <style>
+/* In the dashboard the map fills its frame, whose height the page sets to the window's
+   (pages/_ui/layout.py); streamlit-folium gives the map a fixed height otherwise. */
+#map_div { height: 100vh !important; }
 .gros-label-icon { background: none; border: none; }
 .gros-label { font: 600 11px/1.2 sans-serif; color: #444; text-align: center;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; pointer-events: none; }
@@ -443,6 +447,7 @@ def build_region_map(
     if legend and "projects" in visible:
         add_legend(m, language)
     m.fit_bounds(_bounds(layers))
+    FitToFilter().add_to(m)
     return assets.use_local_assets(m)
 
 

@@ -10,7 +10,7 @@ from pandas.io.formats.style import Styler
 from gros import i18n
 from gros.importers import OutsideArea, Rejection
 from gros.labels import theme_labels, title_column
-from gros.numbers import money, number
+from gros.numbers import is_unknown, money, number
 
 
 def period(start: str | None, end: str | None) -> str:
@@ -53,21 +53,31 @@ def readable(table: pd.DataFrame, language: str, money_columns: Sequence[str] = 
              ) -> Styler:
     """``table`` for ``st.dataframe`` with its numbers written in ``language``.
 
-    The cells keep their numbers (a column still sorts by amount); only what is shown
-    is formatted: ``money_columns`` as euros, the other numeric columns as numbers, each
-    unknown value as a dash, never 0. The budget and EU columns of
-    :func:`project_table` are amounts without being named.
+    ``money_columns`` are written as euros, the other numeric columns as numbers; the
+    budget and EU columns of :func:`project_table` are amounts without being named. A
+    column without unknown values keeps its numbers (it still sorts by amount) and only
+    its display is formatted; a column with unknown values becomes text, because
+    ``st.dataframe`` writes a missing number as "None" whatever display it is given:
+    unknown is a dash, never "None" or 0.
     """
     amounts = set(money_columns) | {i18n.t("column.budget", language),
                                     i18n.t("column.eu", language)}
-    formats = {
-        column: (lambda value: money(value, language)) if column in amounts
-        else (lambda value: number(value, language))
-        for column in table.columns
-        if pd.api.types.is_numeric_dtype(table[column])
-        and not pd.api.types.is_bool_dtype(table[column])
-    }
-    return table.style.format(na_rep=UNKNOWN).format(formats, na_rep=UNKNOWN)
+    table = table.copy()
+    formats = {}
+    for column in table.columns:
+        values = table[column]
+        if pd.api.types.is_bool_dtype(values):
+            continue
+        if not pd.api.types.is_numeric_dtype(values):
+            if values.map(is_unknown).any():  # a text column's None as well
+                table[column] = values.map(lambda v: UNKNOWN if is_unknown(v) else v)
+            continue
+        write = money if column in amounts else number
+        if values.isna().any():
+            table[column] = [write(value, language) for value in values]
+        else:
+            formats[column] = lambda value, write=write: write(value, language)
+    return table.style.format(na_rep=UNKNOWN).format(formats)
 
 
 def project_facts(row: Mapping, euregio_names: Mapping[str, str], language: str

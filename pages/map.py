@@ -10,7 +10,7 @@ from gros import i18n, maps
 from gros.filters import ProjectFilter
 from gros.labels import euregio_name, title_column
 from gros.layers import RegionLayers
-from pages._ui import cached, live_map, render, sidebar, state, url
+from pages._ui import cached, layout, live_map, render, sidebar, state, url
 
 EUREGIOS_PAGE = Path(__file__).resolve().parent / "euregios.py"
 PICK_LIST_MAX = 500  # above this many shown projects, no pick list: click on the map
@@ -38,7 +38,8 @@ def map_panel(layers: RegionLayers | None, lang: str
             # Only clicks come back: pans and zooms do not rerun the script.
             result = live_map.live_map(
                 layers, shown, lang, basemap, visible, key=state.PROJECT_MAP, height=640,
-                returned_objects=["last_object_clicked_tooltip", "last_object_clicked"]) or {}
+                returned_objects=["last_object_clicked_tooltip", "last_object_clicked"],
+                wanted=wanted) or {}
             clicked_euregio = _follow_click(result, shown, layers, lang)
 
     with detail_column:
@@ -86,6 +87,7 @@ def details(shown: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str) -> 
 
 
 lang = url.current_language()
+layout.compact_head()
 st.title(i18n.t("app.title", lang))
 st.caption(i18n.t("app.subtitle", lang))
 
@@ -98,3 +100,4 @@ drawn_filter, drawn_options = map_panel(layers, lang)
 sidebar.after_map(layers, lang, drawn_filter, drawn_options)
 cached.fetch_municipalities(lang)  # once; says so when they are unavailable
 render.footer(lang)
+layout.map_fills_window()

@@ -26,7 +26,7 @@ if st.button(i18n.t("meeting.present", lang), type="primary", icon=":material/pl
 st.subheader(i18n.t("meeting.current", lang))
 if layers is not None:
     st.caption(f"{map_export.describe_filter(view, layers)} · "
-               f"{i18n.t('meeting.count', lang, count=len(shown))}")
+               f"{map_export.view_figures(shown, lang)}")
 with st.form("save_view", clear_on_submit=True):
     name = st.text_input(i18n.t("meeting.name", lang), max_chars=200)
     replace = st.checkbox(i18n.t("meeting.replace", lang))
@@ -75,7 +75,8 @@ for number, saved in enumerate(views, start=1):
     if row[1].button(":material/arrow_upward:", key=control("up"), disabled=number == 1):
         store.move_view(saved.name, -1)
         st.rerun()
-    if row[2].button(":material/arrow_downward:", key=control("down"), disabled=number == len(views)):
+    if row[2].button(":material/arrow_downward:", key=control("down"),
+                     disabled=number == len(views)):
         store.move_view(saved.name, 1)
         st.rerun()
     if row[3].button(":material/delete:", key=control("delete"),

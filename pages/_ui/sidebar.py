@@ -124,6 +124,7 @@ def theme_chips(lang: str) -> tuple[str, ...]:
     theme list on other pages."""
     chosen = st.pills(i18n.t("filter.themes", lang), themes.THEME_IDS, selection_mode="multi",
                       format_func=lambda theme_id: theme_label(theme_id, lang),
+                      label_visibility="collapsed",
                       **state.persistent(state.FILTERS["themes"], []))
     return tuple(chosen or ())
 
