@@ -47,6 +47,7 @@ verified = sorted(d for d in catalogue["last_verified"] if d)
 st.write(i18n.t("about.projects", lang, count=numbers.number(len(catalogue), lang),
                 first=numbers.date(verified[0] if verified else None, lang),
                 last=numbers.date(verified[-1] if verified else None, lang)))
+st.write(i18n.t("about.precision", lang))
 st.markdown("\n".join(f"- {i18n.t(key, lang)}" for key in (
     "about.keep", "about.tiles", "about.leaflet")))
 render.footer(lang)
