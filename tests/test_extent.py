@@ -18,6 +18,7 @@ from gros.map_fit import fit_script
 def shown() -> gpd.GeoDataFrame:
     """Two projects 0.2° apart, as the catalogue has them (the columns the map reads)."""
     rows = [{"id": f"p{n}", "title": f"P{n}", "title_en": "", "main_theme": "health",
+             "status": "ongoing", "precision": "exact",
              "geometry_type": "point", "geometry": shapely.Point(5.9 + n * 0.2, 50.9)}
             for n in range(2)]
     return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
