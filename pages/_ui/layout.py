@@ -47,9 +47,16 @@ FILL_JS = """
       }
     });
   };
-  window.addEventListener("resize", doc.grosFillNow);
-  new ResizeObserver(doc.grosFillNow).observe(doc.body);
-  new MutationObserver(doc.grosFillNow).observe(doc.body, {childList: true, subtree: true});
+  // At most once a frame, however many changes come: Streamlit adds elements one by one.
+  let pending = false;
+  const later = function () {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; doc.grosFillNow(); });
+  };
+  window.addEventListener("resize", later);
+  new ResizeObserver(later).observe(doc.body);
+  new MutationObserver(later).observe(doc.body, {childList: true, subtree: true});
   doc.grosFillNow();
 })();
 </script>
