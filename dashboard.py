@@ -9,7 +9,9 @@ from pages._ui import cached, sidebar, url
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
-st.set_page_config(page_title="GROS dashboard", page_icon=":material/map:", layout="wide")
+# The tab's icon stays an emoji: a Material Symbol there is fetched from Google Fonts,
+# and the dashboard asks nothing of the internet.
+st.set_page_config(page_title="GROS dashboard", page_icon="🗺️", layout="wide")
 cached.install_assets()
 ignored = url.read_view_from_url()
 lang = sidebar.language()
