@@ -28,8 +28,8 @@ if st.query_params.get("mode") == "present":
 # Material Symbols, drawn with Streamlit's own font: no emoji font needed.
 NAVIGATION = (("map", ":material/map:"), ("projects", ":material/table_rows:"),
               ("euregios", ":material/explore:"), ("themes", ":material/category:"),
-              ("meeting", ":material/slideshow:"), ("data", ":material/upload_file:"),
-              ("about", ":material/info:"))
+              ("agenda", ":material/handshake:"), ("meeting", ":material/slideshow:"),
+              ("data", ":material/upload_file:"), ("about", ":material/info:"))
 page = st.navigation([
     st.Page(PAGES / f"{name}.py", title=i18n.t(f"nav.{name}", lang), icon=icon, url_path=name,
             default=name == "map")

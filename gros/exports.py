@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import geopandas as gpd
@@ -43,9 +44,32 @@ def _spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
                        or pd.api.types.is_string_dtype(column) else column)
 
 
+def table_csv(table: pd.DataFrame) -> bytes:
+    """A plain table as CSV: UTF-8 with a byte-order mark, so Excel shows accents right;
+    cells that start like a formula are prefixed."""
+    return _spreadsheet_safe(table).to_csv(index=False).encode("utf-8-sig")
+
+
+def table_xlsx(table: pd.DataFrame, sheet: str,
+               number_formats: Mapping[str, str] | None = None) -> bytes:
+    """A plain table as an XLSX workbook of one sheet, formula-like cells prefixed;
+    the columns of ``number_formats`` keep their numbers, shown in that format."""
+    table = _spreadsheet_safe(table)
+    formats = number_formats or {}
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        table.to_excel(writer, index=False, sheet_name=sheet)
+        cells = writer.sheets[sheet]
+        for position, column in enumerate(table.columns, start=1):
+            if column in formats:
+                for (cell,) in cells.iter_rows(min_row=2, min_col=position, max_col=position):
+                    cell.number_format = formats[column]
+    return buffer.getvalue()
+
+
 def to_csv(frame: gpd.GeoDataFrame) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows accents right."""
-    return _spreadsheet_safe(_flat(frame)).to_csv(index=False).encode("utf-8-sig")
+    return table_csv(_flat(frame))
 
 
 # Amounts stay numbers in a workbook, shown in whole euros with the digit grouping of
@@ -56,16 +80,8 @@ AMOUNT_FORMAT = '"€" #,##0'
 
 def to_xlsx(frame: gpd.GeoDataFrame) -> bytes:
     """One sheet, ``projects``; the amounts are numbers with a euro format."""
-    table = _spreadsheet_safe(_flat(frame))
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        table.to_excel(writer, index=False, sheet_name="projects")
-        sheet = writer.sheets["projects"]
-        for position, column in enumerate(table.columns, start=1):
-            if column in AMOUNT_COLUMNS:
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=position, max_col=position):
-                    cell.number_format = AMOUNT_FORMAT
-    return buffer.getvalue()
+    return table_xlsx(_flat(frame), "projects",
+                      dict.fromkeys(AMOUNT_COLUMNS, AMOUNT_FORMAT))
 
 
 def to_geojson(frame: gpd.GeoDataFrame) -> bytes:

@@ -52,11 +52,15 @@ class BaseMap:
     language: str
     visible: tuple[str, ...]
     projects_url: str | None
+    agenda_themes: tuple[str, ...] = ()
+    """The themes of the obstacles drawn; () for all, and always () without that layer,
+    so that a theme change rebuilds the base map only when it shows obstacles."""
 
     def build(self, layers: RegionLayers) -> folium.Map:
         """The base map: no project in it, the project layer's code fetching the data."""
         return maps.build_region_map(layers, basemap=self.basemap, language=self.language,
-                                     visible=self.visible, projects_url=self.projects_url)
+                                     visible=self.visible, projects_url=self.projects_url,
+                                     agenda_themes=self.agenda_themes)
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,12 @@ def shows_projects(visible: Sequence[str]) -> bool:
 
 def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | None,
                   language: str, basemap: str, visible: Sequence[str],
-                  projects_url: str | None, extent: Extent | None = None) -> LiveMapPlan:
-    """The live map showing the projects of ``shown`` (rows of the catalogue), fitted
-    to ``extent`` (see :func:`gros.extent.filter_extent`) when it is given: the map
-    moves when the extent changes, and stays where people move it until then.
+                  projects_url: str | None, themes: tuple[str, ...] = (),
+                  extent: Extent | None = None) -> LiveMapPlan:
+    """The live map showing the projects of ``shown`` (rows of the catalogue), and the
+    obstacles of ``themes`` where that layer is visible; fitted to ``extent`` (see
+    :func:`gros.extent.filter_extent`) when it is given: the map moves when the extent
+    changes, and stays where people move it until then.
 
     ``prepared`` (the catalogue's project layer) and ``projects_url`` (where its
     :func:`project_data` is published) are needed only when :func:`shows_projects`.
@@ -90,12 +96,14 @@ def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | Non
     """
     layers = tuple(visible)
     fit = fit_script(extent) if extent is not None else ""
+    agenda_themes = tuple(themes) if "obstacles" in layers else ()
     if not shows_projects(layers):
-        return LiveMapPlan(BaseMap(basemap, language, layers, None), fit or None)
+        return LiveMapPlan(BaseMap(basemap, language, layers, None, agenda_themes),
+                           fit or None)
     if prepared is None or projects_url is None:
         given = "prepared projects" if prepared is not None else "no prepared projects"
         raise ValueError(f"the layers {layers!r} include {PROJECT_LAYER!r}, which needs the "
                          f"prepared projects and their data URL; got {given} and "
                          f"projects_url={projects_url!r}")
-    return LiveMapPlan(BaseMap(basemap, language, layers, projects_url),
+    return LiveMapPlan(BaseMap(basemap, language, layers, projects_url, agenda_themes),
                        maps.project_selection_script(prepared, shown) + fit)

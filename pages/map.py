@@ -39,7 +39,7 @@ def map_panel(layers: RegionLayers | None, lang: str
             result = live_map.live_map(
                 layers, shown, lang, basemap, visible, key=state.PROJECT_MAP, height=640,
                 returned_objects=["last_object_clicked_tooltip", "last_object_clicked"],
-                wanted=wanted) or {}
+                themes=wanted.themes, wanted=wanted) or {}
             clicked_euregio = _follow_click(result, shown, layers, lang)
 
     with detail_column:

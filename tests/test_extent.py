@@ -58,10 +58,10 @@ def test_the_live_map_fits_once_per_extent_and_without_the_project_layer_too(
     extent = (5.0, 50.0, 7.0, 52.0)
     assert fit_script(extent) == "grosFit(map_div, [[50.0, 5.0], [52.0, 7.0]]);\n"
     prepared = maps.prepare_projects(shown, "en")
-    plan = plan_live_map(shown, prepared, "en", "none", maps.LAYERS, "x.json", extent)
+    plan = plan_live_map(shown, prepared, "en", "none", maps.LAYERS, "x.json", extent=extent)
     assert plan.selection.startswith("GrosProjects.show(map_div, ")
     assert plan.selection.endswith(fit_script(extent))
-    bare = plan_live_map(shown, None, "en", "none", ("countries",), None, extent)
+    bare = plan_live_map(shown, None, "en", "none", ("countries",), None, extent=extent)
     assert bare.selection == fit_script(extent)
     rendered = plan.base.build(synthetic_layers).get_root().render()
     # The base map defines grosFit; it remembers the extent it fitted and leaves a map

@@ -23,7 +23,7 @@ MAP_IN_WINDOW = """([selector, smallest]) => {
 }"""
 # The map page is the app's default page, at its root.
 PAGES = {"map": "", "projects": "projects", "euregios": "euregios", "themes": "themes",
-         "meeting": "meeting", "data": "data", "about": "about"}
+         "agenda": "agenda", "meeting": "meeting", "data": "data", "about": "about"}
 # Drawn: no placeholder of an element still on its way, every table in view painted
 # (one in a closed tab is not).
 PAGE_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
