@@ -24,11 +24,12 @@ MAP_IN_WINDOW = """([selector, smallest]) => {
 # The map page is the app's default page, at its root.
 PAGES = {"map": "", "projects": "projects", "euregios": "euregios", "themes": "themes",
          "agenda": "agenda", "meeting": "meeting", "data": "data", "about": "about"}
-# Drawn: no placeholder of an element still on its way, every table in view painted
-# (one in a closed tab is not).
+# Drawn: no placeholder of an element still on its way, the first table in view painted
+# (one in a closed tab is not drawn; an empty table has no grid to paint).
 PAGE_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
-    && [...document.querySelectorAll('[data-testid="stDataFrame"]')].every(
-        frame => frame.offsetParent === null || frame.querySelector('canvas'))
+    && [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(
+        frame => frame.offsetParent !== null).slice(0, 1).every(
+        frame => frame.querySelector('canvas'))
     && !!document.querySelector('[data-testid="stMain"] h1')"""
 
 
