@@ -260,9 +260,19 @@ def _hash_password(args: argparse.Namespace) -> int:
     if password != getpass.getpass("Again: "):
         print("error: the two passwords differ", file=sys.stderr)
         return EXIT_ERROR
-    print("[editor]")
-    print(f'password_hash = "{hash_password(password)}"')
+    if args.name:  # one line of [editors] per editor: the audit trail names them
+        print("[editors]")
+        print(f'{json.dumps(args.name)} = "{hash_password(password)}"')
+    else:
+        print("[editor]")
+        print(f'password_hash = "{hash_password(password)}"')
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from gros.cluster import serve
+
+    return serve(args.instances, args.address, args.port)
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -389,8 +399,18 @@ def build_parser() -> argparse.ArgumentParser:
     _command(db.add_subparsers(dest="action", required=True), "upgrade",
              "bring the database's schema up to date (the app does it on start)", _db_upgrade)
 
-    _command(commands, "hash-password",
-             "print an editor password hash for .streamlit/secrets.toml", _hash_password)
+    serving = _command(commands, "serve", "run N dashboard instances behind HAProxy, with "
+                       "PostgreSQL unless GROS_DATABASE_URL names one (Ctrl-C stops all)",
+                       _serve)
+    serving.add_argument("--instances", type=int, default=2, help="how many (default 2)")
+    serving.add_argument("--address", default="0.0.0.0",  # noqa: S104 - a server for a team
+                         help="where the proxy listens (default 0.0.0.0, every interface)")
+    serving.add_argument("--port", type=int, default=8501, help="the proxy's port (8501)")
+
+    hashing = _command(commands, "hash-password",
+                       "print an editor password hash for .streamlit/secrets.toml",
+                       _hash_password)
+    hashing.add_argument("--name", help="the editor's name: prints an [editors] line")
 
     export_command = commands.add_parser(
         "export", help="a map to take to a meeting: standalone HTML or PNG")

@@ -13,7 +13,7 @@ from gros.labels import euregio_name, euregio_names
 from gros.tables import project_table, readable
 from gros.text import markdown_escape
 from gros.view import PARTNER_IDS, ViewState
-from pages._ui import cached, render, sidebar, state, url
+from pages._ui import cached, live, render, sidebar, state, url
 
 PAGES = Path(__file__).resolve().parent
 MAP_PAGE, EUREGIOS_PAGE = PAGES / "map.py", PAGES / "euregios.py"
@@ -21,6 +21,7 @@ FORMATS = {"csv": ("text/csv", exports.table_csv),
            "xlsx": (exports.MEDIA_TYPES["xlsx"], lambda table: exports.table_xlsx(table, "agenda"))}
 
 lang = url.current_language()
+live.watch_store()
 st.title(i18n.t("agenda.title", lang))
 st.caption(i18n.t("agenda.intro", lang))
 layers = cached.region_layers(lang)

@@ -5,6 +5,7 @@ import streamlit as st
 
 from gros import i18n, importers, themes
 from gros.coords import CRS_LABELS, SUPPORTED_CRS
+from gros.database import WriterBusy
 from gros.labels import euregio_names
 from gros.layers import nuts3_names, nuts3_points
 from gros.loaders import preview_frame
@@ -70,10 +71,14 @@ with import_tab:
                     st.error(i18n.t("data.blocked", lang,
                                     count=len(result.rejected_rows())))
                 else:
-                    summary = store.upsert_many(result.accepted, source=upload.name,
-                                                actor=actor)
-                    st.success(i18n.t("data.imported", lang, created=summary.created,
-                                      updated=summary.updated, unchanged=summary.unchanged))
+                    try:
+                        summary = store.upsert_many(result.accepted, source=upload.name,
+                                                    actor=actor)
+                        st.success(i18n.t("data.imported", lang, created=summary.created,
+                                          updated=summary.updated,
+                                          unchanged=summary.unchanged))
+                    except WriterBusy as exc:
+                        st.error(i18n.t("data.busy", lang, error=markdown_escape(exc)))
 
 with edit_tab:
     if actor is not None:
@@ -85,6 +90,8 @@ with edit_tab:
         current = stored.get(choice)
         project = current.project if current else None
         shown = form_values(project)
+        if current is not None:
+            render.last_change(store.audit(current.project.id, limit=1), lang)
         with st.form(state.project_form(choice)):
             values = {
                 "id": st.text_input(i18n.t("field.id", lang), shown["id"],
@@ -140,6 +147,8 @@ with edit_tab:
                 st.error(f"{i18n.t('data.invalid', lang)} {markdown_escape(exc)}")
             except VersionConflict as exc:
                 st.error(i18n.t("data.conflict", lang, error=str(exc)))
+            except WriterBusy as exc:
+                st.error(i18n.t("data.busy", lang, error=markdown_escape(exc)))
         if current is not None and st.button(i18n.t("data.delete", lang),
                                              key=state.DELETE_PROJECT):
             try:
@@ -147,6 +156,8 @@ with edit_tab:
                 st.success(i18n.t("data.deleted", lang))
             except VersionConflict as exc:
                 st.error(i18n.t("data.conflict", lang, error=str(exc)))
+            except WriterBusy as exc:
+                st.error(i18n.t("data.busy", lang, error=markdown_escape(exc)))
 
 with audit_tab:
     entries = store.audit(limit=500)

@@ -9,9 +9,10 @@ from gros.numbers import money, number
 from gros.regions import EUREGIO_IDS
 from gros.tables import project_table, readable
 from gros.text import markdown_escape
-from pages._ui import cached, render, state, url
+from pages._ui import cached, live, render, state, url
 
 lang = url.current_language()
+live.watch_store()
 layers = cached.region_layers(lang)
 if layers is None:
     st.stop()

@@ -10,7 +10,7 @@ from gros import i18n, maps
 from gros.filters import ProjectFilter
 from gros.labels import euregio_name, title_column
 from gros.layers import RegionLayers
-from pages._ui import cached, layout, live_map, render, sidebar, state, url
+from pages._ui import cached, layout, live, live_map, render, sidebar, state, url
 
 EUREGIOS_PAGE = Path(__file__).resolve().parent / "euregios.py"
 PICK_LIST_MAX = 500  # above this many shown projects, no pick list: click on the map
@@ -88,6 +88,7 @@ def details(shown: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str) -> 
 
 lang = url.current_language()
 layout.compact_head()
+live.watch_store()
 st.title(i18n.t("app.title", lang))
 st.caption(i18n.t("app.subtitle", lang))
 

@@ -9,7 +9,7 @@ from gros.gisco import ATTRIBUTION
 from gros.store import SavedView
 from gros.text import markdown_escape
 from gros.view import view_from_query
-from pages._ui import cached, layout, state, url
+from pages._ui import cached, layout, live, state, url
 
 SLIDE_KEY = state.PRESENT_SLIDE
 # Hides Streamlit's own furniture: the sidebar, header and toolbar (our CSS, no data).
@@ -41,6 +41,7 @@ if (!doc.grosPresentKeys) {
 """
 
 lang = url.current_language()
+live.watch_store()
 st.markdown(CHROME_CSS, unsafe_allow_html=True)
 # Our own script, no data in it; it runs in the page itself, so no frame is drawn.
 st.html(KEYS_JS, unsafe_allow_javascript=True)

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from gros import gisco, i18n, regions
 from gros.auth import hash_password
+from pages._ui import editor
 from tests.conftest import REPO
 
 TIMEOUT = 90
@@ -232,6 +233,7 @@ def editor_app_factory(app_env, tmp_path, monkeypatch):
     monkeypatch.setenv("GROS_DATA_DIR", str(tmp_path / "data"))
 
     def open_data_page(lang: str = "en", signed_in: bool = True) -> AppTest:
+        editor._backoff.clear()  # each test's wrong passwords are its own
         app = _app(lang=lang)
         app.secrets["editor"] = {"password_hash": hash_password("grens", iterations=1_000)}
         app.run()
@@ -248,9 +250,58 @@ def editor_app(editor_app_factory) -> AppTest:
     return editor_app_factory("en", signed_in=False)
 
 
-def test_a_wrong_password_keeps_editing_off(editor_app):
+def test_a_wrong_password_keeps_editing_off_and_backs_off(editor_app):
     editor_app.text_input(key="editor_password").input("wrong").run()
-    assert editor_app.error[0].value == "Wrong password."
+    assert editor_app.error[0].value == "Wrong password. Try again in 1 s."
+    assert not editor_app.get("file_uploader")
+    assert editor_app.text_input(key="editor_password").value == ""  # not kept
+    editor_app.run()  # a rerun does not try the same password again
+    assert editor_app.error[0].value == "Wrong password. Try again in 1 s."
+    # Within the second, even the right password is refused without being checked.
+    editor_app.text_input(key="editor_password").input("grens").run()
+    assert editor_app.error[0].value == "Too many wrong passwords. Try again in 1 s."
+    assert not editor_app.get("file_uploader")
+
+
+@pytest.fixture
+def named_editors_app(app_env, tmp_path, monkeypatch) -> AppTest:
+    """The data page with two named editors, anna ("a-pass") and jan ("j-pass")."""
+    monkeypatch.setenv("GROS_DATA_DIR", str(tmp_path / "data"))
+    editor._backoff.clear()  # each test's wrong passwords are its own
+    app = _app(lang="en")
+    app.secrets["editors"] = {"anna": hash_password("a-pass", iterations=1_000),
+                              "jan": hash_password("j-pass", iterations=1_000)}
+    app.run()
+    app.switch_page(str(REPO / "pages/data.py")).run()
+    return app
+
+
+def test_a_named_editor_signs_in_and_the_audit_trail_names_her(named_editors_app):
+    app = named_editors_app
+    app.text_input(key="editor_name").input("anna")
+    app.text_input(key="editor_password").input("j-pass").run()  # jan's password
+    assert app.error[0].value.startswith("Wrong password.")
+    app.text_input(key="editor_name").input("jan")
+    app.text_input(key="editor_password").input("j-pass").run()
+    assert app.error[0].value.startswith("Too many wrong passwords.")  # backed off
+    editor._backoff.clear()  # as if the second of waiting had passed
+    app.text_input(key="editor_password").input("j-pass").run()
+    assert not app.exception
+    assert "Signed in as jan" in app.caption[0].value
+    form = {t.label: t for t in app.text_input}
+    form["Id"].input("gip-jan")
+    form["Title"].input("GrensInfoPunt")
+    form["Latitude"].input("50.85")
+    form["Longitude"].input("5.69")
+    app.multiselect[0].set_value(["labour"])
+    next(t for t in app.text_area if t.label.startswith("Source URLs")).input(
+        "https://example.org/gip")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert app.success[0].value == "Saved as version 1."
+    assert app.dataframe[-1].value.iloc[0]["By"] == "jan"
+    app.run()
+    app.selectbox(key="edit_choice").set_value("gip-jan").run()
+    assert any(c.value.startswith("Last changed by jan on ") for c in app.caption)
 
 
 def test_an_editor_adds_a_project_with_the_form(editor_app):
@@ -264,7 +315,7 @@ def test_an_editor_adds_a_project_with_the_form(editor_app):
     editor_app.multiselect[0].set_value(["labour"])
     next(t for t in editor_app.text_area if t.label.startswith("Source URLs")).input(
         "https://example.org/gip")
-    editor_app.button[0].click().run()
+    next(b for b in editor_app.button if b.label == "Save").click().run()
     assert not editor_app.exception, editor_app.exception
     assert editor_app.success[0].value == "Saved as version 1."
     audit = editor_app.dataframe[-1].value
@@ -277,7 +328,7 @@ def test_an_invalid_form_names_the_problem(editor_app):
     form = {t.label: t for t in editor_app.text_input}
     form["Id"].input("bad-one")
     form["Title"].input("No location, no source")
-    editor_app.button[0].click().run()
+    next(b for b in editor_app.button if b.label == "Save").click().run()
     message = editor_app.error[0].value
     assert "themes" in message and "sources" in message and "geometry" in message
 

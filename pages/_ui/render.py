@@ -49,3 +49,12 @@ def small_map(layers: RegionLayers, projects: gpd.GeoDataFrame, lang: str, key: 
         maps.fit_to_euregio(region_map, layers, euregio_id)
     st_folium(region_map, height=height, use_container_width=True, returned_objects=[],
               key=key)
+
+
+def last_change(entries: list, lang: str) -> None:
+    """Who changed a project last, and when (its newest audit entry), as a caption."""
+    if entries:
+        entry = entries[0]
+        st.caption(i18n.t("data.last_change", lang,
+                          actor=markdown_escape(entry.actor or i18n.t("audit.unknown", lang)),
+                          at=markdown_escape(entry.at), version=entry.version))

@@ -23,7 +23,7 @@ from gros.labels import euregio_names, theme_label
 from gros.layers import RegionLayers
 from gros.projects import STATUSES
 from gros.regions import COUNTRIES, EUREGIO_IDS
-from pages._ui import cached, state
+from pages._ui import cached, live, state
 from pages._ui.url import current_language, keep_current_filter
 
 MapOptions = tuple[str, tuple[str, ...]]
@@ -146,7 +146,9 @@ def map_options(lang: str) -> MapOptions:
 
 def filtered_projects(layers: RegionLayers | None, lang: str
                       ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, ProjectFilter]:
-    """(all projects, the filtered ones, the filter), with the sidebar drawn."""
+    """(all projects, the filtered ones, the filter), with the sidebar drawn; the page
+    reruns by itself when the store changes (:mod:`pages._ui.live`)."""
+    live.watch_store()
     everything = cached.catalogue(layers)
     wanted = filters(cached.domain(layers), layers, lang)
     keep_current_filter(wanted)
