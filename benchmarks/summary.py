@@ -141,7 +141,9 @@ def format_table(result: dict[str, Any]) -> str:
             f"{cell:>{width}}" for cell, (_, _, width) in zip(cells, columns, strict=True))
 
     for row in result["runs"]:
-        lines.append(f"{row['n']:>8,}  " + line(row["impl"], [
+        # The seed's row names it: the dashboard's own projects, not synthetic ones.
+        size = f"{'seed ' if row.get('data') == 'seed' else ''}{row['n']:,}"
+        lines.append(f"{size:>8}  " + line(row["impl"], [
             _cell(row.get(name), "MB" if name == "payload_bytes" else "")
             for name, _, _ in columns]))
         ratio = ratio_rows.get(row["impl"], {}).get(row["n"])

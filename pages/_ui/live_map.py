@@ -14,6 +14,8 @@ import geopandas as gpd
 import streamlit as st
 
 from gros import assets, maps
+from gros.extent import filter_extent
+from gros.filters import ProjectFilter
 from gros.layers import RegionLayers
 from gros.live_map import BaseMap, data_url, plan_live_map, project_data, shows_projects
 from pages._ui import cached, folium_component
@@ -40,13 +42,15 @@ def _base_map(_layers: RegionLayers, layers_key: tuple, base: BaseMap) -> dict[s
 
 def live_map(layers: RegionLayers, shown: gpd.GeoDataFrame, lang: str, basemap: str,
              visible: tuple[str, ...], key: str, height: int,
-             returned_objects: Iterable[str], themes: tuple[str, ...] = ()
-             ) -> dict[str, Any] | None:
-    """The map of the map page: what the user clicked (``returned_objects``), or None."""
+             returned_objects: Iterable[str], themes: tuple[str, ...] = (),
+             wanted: ProjectFilter | None = None) -> dict[str, Any] | None:
+    """The map of the map page, with the obstacles of ``themes`` and fitted to what
+    ``wanted`` is about: what the user clicked (``returned_objects``), or None."""
     prepared = url = None
     if shows_projects(visible):
         prepared = cached.prepared_projects(layers, lang)
         url = projects_url(layers, prepared, lang)
-    plan = plan_live_map(shown, prepared, lang, basemap, visible, url, themes)
+    extent = None if wanted is None else filter_extent(shown, layers, wanted)
+    plan = plan_live_map(shown, prepared, lang, basemap, visible, url, themes, extent)
     base = _base_map(layers, cached.layers_key(layers), plan.base)
     return folium_component.show(base, plan.selection, key, height, returned_objects)

@@ -44,6 +44,7 @@ def language() -> str:
     return st.sidebar.selectbox(
         i18n.t("sidebar.language", current_language()), i18n.LANGUAGES,
         format_func=i18n.LANGUAGE_NAMES.__getitem__,
+        placeholder=i18n.t("placeholder.one", current_language()),
         **state.persistent(state.LANGUAGE, i18n.DEFAULT_LANGUAGE),
     )
 
@@ -83,6 +84,7 @@ def map_options_from_state() -> MapOptions:
 def _multiselect(name: str, label_key: str, options, lang: str, format_func=str,
                  then: Callable[[], None] | None = None) -> list:
     return st.sidebar.multiselect(i18n.t(label_key, lang), options, format_func=format_func,
+                                  placeholder=i18n.t("placeholder.many", lang),
                                   **state.persistent(state.FILTERS[name], [], then))
 
 
@@ -103,7 +105,8 @@ def filters(domain: FilterDomain, layers: RegionLayers | None, lang: str,
                                          **state.persistent(state.FILTERS["query"], "", then))
     if with_themes:
         values["themes"] = _multiselect("themes", "filter.themes", themes.THEME_IDS, lang,
-                                        lambda theme_id: theme_label(theme_id, lang), then=then)
+                                        lambda theme_id: themes.BY_ID[theme_id].label(lang),
+                                        then=then)
     values["countries"] = _multiselect("countries", "filter.countries", COUNTRIES, lang,
                                        lambda c: i18n.t(f"country.{c}", lang), then=then)
     values["euregios"] = _multiselect("euregios", "filter.euregios", EUREGIO_IDS, lang,
@@ -134,6 +137,7 @@ def theme_chips(lang: str) -> tuple[str, ...]:
     theme list on other pages."""
     chosen = st.pills(i18n.t("filter.themes", lang), themes.THEME_IDS, selection_mode="multi",
                       format_func=lambda theme_id: theme_label(theme_id, lang),
+                      label_visibility="collapsed",
                       **state.persistent(state.FILTERS["themes"], []))
     return tuple(chosen or ())
 
@@ -149,6 +153,7 @@ def map_options(lang: str, then: Callable[[], None] | None = None) -> MapOptions
     shown = st.sidebar.multiselect(
         i18n.t("layers", lang), list(basemaps.ALL_LAYERS),
         format_func=lambda key: i18n.t(f"layer.{key}", lang),
+        placeholder=i18n.t("placeholder.many", lang),
         **state.persistent(state.LAYERS, list(basemaps.LAYERS), then))
     return basemap, tuple(layer for layer in basemaps.ALL_LAYERS if layer in shown)
 
