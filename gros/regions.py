@@ -18,7 +18,7 @@ from gros.i18n import LANGUAGES
 
 GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
 EUREGIOS_CSV = GEODATA_DIR / "euregios.csv"
-MEMBERS_CSV = GEODATA_DIR / "euregio_members.csv"
+MEMBERS_CSV = GEODATA_DIR / "euregio_members_nuts3.csv"
 BORDER_PROVINCES_CSV = GEODATA_DIR / "border_provinces.csv"
 
 EUREGIO_IDS = (
