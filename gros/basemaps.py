@@ -27,4 +27,6 @@ BASEMAPS: dict[str, Basemap] = {
 }
 DEFAULT_BASEMAP = "light"
 # In the order they are drawn (bottom first) and listed.
-LAYERS = ("countries", "provinces", "euregios", "projects")
+LAYERS = ("countries", "provinces", "euregios", "municipalities", "projects")
+# What a map shows unless the view asks otherwise: the municipalities only on request.
+DEFAULT_LAYERS = tuple(layer for layer in LAYERS if layer != "municipalities")

@@ -20,8 +20,8 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from gros import assets, themes
-from gros.basemaps import BASEMAPS, DEFAULT_BASEMAP, LAYERS
+from gros import assets, map_extras, themes
+from gros.basemaps import BASEMAPS, DEFAULT_BASEMAP, DEFAULT_LAYERS
 from gros.gisco import ATTRIBUTION
 from gros.i18n import t
 from gros.labels import project_title, title_column
@@ -188,13 +188,22 @@ def add_euregios(m: folium.Map, layers: RegionLayers, language: str = "nl"
     frame["label"] = [
         row[f"name_{language}"] or row["name"] for _, row in frame.iterrows()
     ]
-    features = escaped_features(frame, ["id", "label", "member_count", "seat", "area_km2"])
+    frame["status_label"] = [map_extras.status_label(row, language) or "—"
+                             for _, row in frame.iterrows()]
+    features = escaped_features(frame, ["id", "label", "member_count", "seat", "area_km2",
+                                        "status_label"])
 
     def style(feature: dict[str, Any]) -> dict[str, Any]:
-        colour = EUREGIO_COLOURS.get(feature["properties"]["id"], "#333333")
+        properties = feature["properties"]
         # The class names let people (and browser tests) pick out the Euregio shapes.
+        name = f"gros-euregio gros-euregio-{properties['id']}"
+        if properties["status_label"] != "—":  # merged or dissolved: not drawn as current
+            return {"color": map_extras.NOT_CURRENT_COLOUR, "weight": 1.5, "dashArray": "6 4",
+                    "fillColor": map_extras.NOT_CURRENT_COLOUR, "fillOpacity": 0.06,
+                    "className": f"{name} gros-euregio-not-current"}
+        colour = EUREGIO_COLOURS.get(properties["id"], "#333333")
         return {"color": colour, "weight": 2.5, "fillColor": colour, "fillOpacity": 0.18,
-                "className": f"gros-euregio gros-euregio-{feature['properties']['id']}"}
+                "className": name}
 
     folium.GeoJson(
         features,
@@ -202,9 +211,9 @@ def add_euregios(m: folium.Map, layers: RegionLayers, language: str = "nl"
         style_function=style,
         highlight_function=lambda _: {"weight": 4, "fillOpacity": 0.3},
         tooltip=folium.GeoJsonTooltip(
-            fields=["label", "member_count", "seat"],
+            fields=["label", "member_count", "seat", "status_label"],
             aliases=[t("tooltip.name", language), t("tooltip.members", language),
-                     t("tooltip.seat", language)],
+                     t("tooltip.seat", language), t("tooltip.status", language)],
         ),
     ).add_to(group)
     return group.add_to(m)
@@ -349,44 +358,6 @@ def project_selection_script(prepared: PreparedProjects, frame: gpd.GeoDataFrame
     return f"GrosProjects.show({map_name}, {json.dumps(selection)});\n"
 
 
-class _Legend(MacroElement):
-    """The theme colours, in the map's corner."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function () {
-            var legend = L.control({position: "bottomright"});
-            legend.onAdd = function () {
-                var div = L.DomUtil.create("div", "gros-legend");
-                div.innerHTML = {{ this.html }};
-                return div;
-            };
-            legend.addTo({{ this._parent.get_name() }});
-        })();
-        {% endmacro %}
-    """)
-
-    def __init__(self, entries: list[tuple[str, str]], title: str):
-        super().__init__()
-        self._name = "Legend"
-        rows = "".join(
-            f'<div><span class="gros-swatch" style="background:{colour}"></span>'
-            f"{html.escape(label)}</div>" for colour, label in entries)
-        # A <details> element: people can fold the legend away from what it covers.
-        self.html = json.dumps(f"<details open><summary><strong>{html.escape(title)}</strong>"
-                               f"</summary>{rows}</details>")
-
-
-def add_legend(m: folium.Map, language: str, shown_themes: tuple[str, ...] | None = None
-               ) -> folium.Map:
-    # No icons here: they are emoji, which machines without an emoji font (servers
-    # drawing PNG exports) show as empty boxes.
-    entries = [(theme.colour, theme.label(language)) for theme in themes.THEMES
-               if shown_themes is None or theme.id in shown_themes]
-    _Legend(entries, t("layer.projects", language)).add_to(m)
-    return m
-
-
 LABEL_CSS = """
 <style>
 .gros-label-icon { background: none; border: none; }
@@ -407,7 +378,7 @@ def build_region_map(
     layers: RegionLayers,
     basemap: str = DEFAULT_BASEMAP,
     language: str = "nl",
-    visible: tuple[str, ...] = LAYERS,
+    visible: tuple[str, ...] = DEFAULT_LAYERS,
     projects: gpd.GeoDataFrame | None = None,
     legend: bool = True,
     projects_url: str | None = None,
@@ -428,12 +399,16 @@ def build_region_map(
         add_border_provinces(m, layers)
     if "euregios" in visible:
         add_euregios(m, layers, language)
+    if "municipalities" in visible:
+        map_extras.add_municipalities(m, layers, language)
     if projects is not None and "projects" in visible:
         project_layer(projects, language).add_to(m)
     if projects_url is not None and "projects" in visible:
         _ProjectSource(projects_url, t("map.projects_failed", language)).add_to(m)
     if legend and "projects" in visible:
-        add_legend(m, language)
+        map_extras.add_legend(m, language)
+    if legend and "euregios" in visible:
+        map_extras.add_euregio_legend(m, layers, EUREGIO_COLOURS, language)
     m.fit_bounds(_bounds(layers))
     return assets.use_local_assets(m)
 

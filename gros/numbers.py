@@ -65,3 +65,10 @@ def date(value: dt.date | None, language: str = "nl") -> str:
     if is_unknown(value):
         return UNKNOWN
     return babel_dates.format_date(value, format="medium", locale=locale_of(language))
+
+
+def percent(share: float | None, language: str = "nl") -> str:
+    """A share (0.25) as the language writes a percentage: ``25%``, ``25 %``."""
+    if is_unknown(share):
+        return UNKNOWN
+    return babel_numbers.format_percent(share, locale=locale_of(language))

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from gros import i18n, themes
-from gros.basemaps import BASEMAPS, DEFAULT_BASEMAP, LAYERS
+from gros.basemaps import BASEMAPS, DEFAULT_BASEMAP, DEFAULT_LAYERS, LAYERS
 from gros.filters import ProjectFilter
 from gros.projects import STATUSES
 from gros.regions import COUNTRIES, EUREGIO_IDS
@@ -31,7 +31,7 @@ class ViewState:
     filter: ProjectFilter = field(default_factory=ProjectFilter)
     language: str = i18n.DEFAULT_LANGUAGE
     basemap: str = DEFAULT_BASEMAP
-    layers: tuple[str, ...] = LAYERS
+    layers: tuple[str, ...] = DEFAULT_LAYERS
     extent: Extent | None = None
 
 
@@ -96,7 +96,8 @@ def view_from_query(params: Mapping[str, str]) -> tuple[ViewState, list[str]]:
     if basemap not in BASEMAPS:
         notes.append(f"basemap={basemap!r}")
         basemap = DEFAULT_BASEMAP
-    layers = pick("layers", LAYERS) if params.get("layers") is not None else LAYERS
+    layers = (pick("layers", LAYERS) if params.get("layers") is not None
+              else DEFAULT_LAYERS)
     extent = None
     if params.get("extent"):
         extent = parse_extent(params["extent"])
@@ -117,7 +118,7 @@ def view_to_query(view: ViewState) -> dict[str, str]:
         "years": f"{f.years[0]}-{f.years[1]}" if f.years else "",
         "lang": view.language if view.language != i18n.DEFAULT_LANGUAGE else "",
         "basemap": view.basemap if view.basemap != DEFAULT_BASEMAP else "",
-        "layers": ",".join(view.layers) if tuple(view.layers) != LAYERS else "",
+        "layers": ",".join(view.layers) if tuple(view.layers) != DEFAULT_LAYERS else "",
         "extent": ",".join(f"{v:.4f}" for v in view.extent) if view.extent else "",
     }
     return {name: value for name, value in params.items() if value}

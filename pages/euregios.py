@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from gros import i18n, stats, themes
+from gros import i18n, numbers, profile, stats, themes
 from gros.labels import euregio_name, euregio_names
 from gros.regions import EUREGIO_IDS
 from gros.tables import project_table
@@ -30,19 +30,41 @@ names = " · ".join(dict.fromkeys(row[f"name_{code}"] for code in i18n.LANGUAGES
 st.caption(markdown_escape(names))
 
 unknown = i18n.t("euregio.unknown", lang)
-metrics = st.columns(4)
+
+
+def km2(value) -> str:
+    return unknown if numbers.is_unknown(value) else f"{numbers.number(value, lang)} km²"
+
+
+metrics = st.columns(5)
 metrics[0].metric(i18n.t("column.seat", lang), row["seat"] or unknown)
 metrics[1].metric(i18n.t("column.founded", lang),
                   str(int(row["founded"])) if pd.notna(row["founded"]) else unknown)
-metrics[2].metric(i18n.t("euregio.area", lang), f"{row['area_km2']:,.0f} km²")
-metrics[3].metric(i18n.t("euregio.stated_area", lang),
-                  f"{row['stated_area_km2']:,.0f} km²" if pd.notna(row["stated_area_km2"])
-                  else unknown)
+metrics[2].metric(i18n.t("euregio.status", lang), profile.status_text(row, lang) or unknown)
+metrics[3].metric(i18n.t("euregio.area", lang), km2(row["area_km2"]))
+metrics[4].metric(i18n.t("euregio.stated_area", lang), km2(row["stated_area_km2"]))
+if row["outline"] == "lau":
+    population = st.columns(3)
+    population[0].metric(i18n.t("euregio.population", lang),
+                         numbers.number(row["population"], lang))
+    population[1].metric(i18n.t("column.municipality_count", lang),
+                         numbers.number(len(row["municipalities"]), lang))
+    population[2].metric(i18n.t("euregio.nuts3_area", lang), km2(row["nuts3_area_km2"]))
 st.markdown(f"**{i18n.t('column.countries', lang)}:** "
             + ", ".join(i18n.t(f"country.{c}", lang) for c in row["countries"]))
+if row["successor"]:
+    st.markdown(f"**{i18n.t('euregio.successor', lang)}:** {markdown_escape(row['successor'])}")
 if row["website"]:
     st.link_button(row["website"], row["website"])
-st.info(i18n.t("approximation", lang))
+if profile.not_current_text(row, lang):
+    st.warning(markdown_escape(profile.not_current_text(row, lang)))
+if row["outline"] == "lau":
+    st.info(i18n.t("outline.lau", lang, count=numbers.number(len(row["municipalities"]), lang),
+                   year=layers.lau["year"] if layers.lau else ""))
+else:
+    st.info(i18n.t("approximation", lang))
+if profile.area_note(layers, chosen, lang):
+    st.caption(markdown_escape(profile.area_note(layers, chosen, lang)))
 
 catalogue = cached.catalogue(layers)
 own = catalogue[catalogue["euregios"].map(lambda found: chosen in found)]
@@ -56,14 +78,28 @@ with right:
     render.small_map(layers, own, lang, key=state.small_map("euregio", chosen),
                       euregio_id=chosen)
 
-st.subheader(i18n.t("euregio.members", lang, year=int(layers.memberships["nuts_year"].iloc[0])))
-members = layers.memberships[layers.memberships["euregio_id"] == chosen]
-st.dataframe(pd.DataFrame({
-    i18n.t("column.region", lang): members["nuts_id"] + " " + members["nuts_name"],
-    i18n.t("column.partial", lang): members["partial"],
-    i18n.t("column.members", lang): members["listed_members"],
-    i18n.t("column.source", lang): members["source"],
-}), hide_index=True, width="stretch")
+if layers.municipal is not None:
+    st.subheader(i18n.t("euregio.member_list", lang))
+    found = profile.completeness(layers, chosen)
+    if found is not None:
+        st.warning(markdown_escape(i18n.t("euregio.completeness", lang, found=found[0],
+                                          stated=found[1], source=found[2])))
+    if row["population_missing"]:
+        st.caption(i18n.t("euregio.population_missing", lang,
+                          missing=numbers.number(row["population_missing"], lang),
+                          count=numbers.number(len(row["municipalities"]), lang)))
+    # st.dataframe shows cells as text, never as HTML.
+    st.dataframe(profile.member_table(layers, chosen, lang), hide_index=True, width="stretch")
+else:  # the NUTS-3 table the outlines come from without the municipalities
+    st.subheader(i18n.t("euregio.members", lang,
+                        year=int(layers.memberships["nuts_year"].iloc[0])))
+    members = layers.memberships[layers.memberships["euregio_id"] == chosen]
+    st.dataframe(pd.DataFrame({
+        i18n.t("column.region", lang): members["nuts_id"] + " " + members["nuts_name"],
+        i18n.t("column.partial", lang): members["partial"],
+        i18n.t("column.members", lang): members["listed_members"],
+        i18n.t("column.source", lang): members["source"],
+    }), hide_index=True, width="stretch")
 
 st.subheader(i18n.t("projects.title", lang))
 st.dataframe(project_table(own, euregio_names(layers, lang), lang), hide_index=True,

@@ -156,10 +156,38 @@ def test_euregio_page_shows_a_profile(app_env):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Seat"] == "Eupen"
     assert metrics["Founded"] == "1976"
+    assert metrics["Status of the cooperation body"] == "active since 1976"
+    assert metrics["Population (sum of the known figures)"] == "—"  # the mirror has no figures
+    assert int(metrics["Municipalities"]) > 100
+    assert any("union of its" in i.value and "LAU 2024" in i.value for i in app.info)
     members = app.dataframe[0].value
-    assert members["NUTS-3 region"].str.startswith("DEA2D").any()
+    assert "Zweckverband Region Aachen" in set(members["Member"])
+    aachen = members[members["Member"] == "Zweckverband Region Aachen"].iloc[0]
+    assert aachen["Kind"].startswith("Kreis, district or province")
+    assert int(aachen["Municipalities"].replace(",", "")) > 10
+    assert set(members["Population"]) == {"—"}  # unknown, never 0
+    assert all(url.startswith("http") for url in members["Source"])
     projects = app.dataframe[1].value
     assert projects["Title"].str.contains("Maastricht").any()
+
+
+def test_euregio_page_says_a_body_merged_and_how_complete_a_list_is(app_env):
+    app = _page("pages/euregios.py", lang="en", euregio="benelux-middengebied")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Status of the cooperation body"] == "merged since 2007"
+    warning = app.warning[0].value.replace("\\", "")  # Markdown-escaped
+    assert "no longer exists as such (merged since 2007)" in warning
+    assert any("Grensregio Vlaanderen-Nederland" in m.value.replace("\\", "")
+               for m in app.markdown)
+    app = _page("pages/euregios.py", lang="de", euregio="euregio")
+    completeness = next(w.value.replace("\\", "") for w in app.warning
+                        if "Quelle nennt" in w.value)
+    assert "der 129 Mitglieder" in completeness and "euregio.eu" in completeness
+    members = app.dataframe[0].value
+    assert len(members) < 129 and "Enschede" in set(members["Mitglied"])
+    # 10,433 km² drawn against 13,000 stated: the difference is explained.
+    assert any("weicht um" in c.value and "unvollständig" in c.value for c in app.caption)
+    assert not app.error
 
 
 def test_themes_page_has_a_panel_per_theme(app_env):

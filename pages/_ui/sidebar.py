@@ -67,7 +67,7 @@ def map_options_from_state() -> MapOptions:
     """What :func:`map_options` will return, before it is drawn."""
     basemap = state.widget_value(state.BASEMAP) or basemaps.DEFAULT_BASEMAP
     shown = state.widget_value(state.LAYERS)
-    shown = list(basemaps.LAYERS) if shown is None else shown
+    shown = list(basemaps.DEFAULT_LAYERS) if shown is None else shown
     return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
 
 
@@ -135,7 +135,7 @@ def map_options(lang: str) -> MapOptions:
     shown = st.sidebar.multiselect(
         i18n.t("layers", lang), list(basemaps.LAYERS),
         format_func=lambda key: i18n.t(f"layer.{key}", lang),
-        **state.persistent(state.LAYERS, list(basemaps.LAYERS)))
+        **state.persistent(state.LAYERS, list(basemaps.DEFAULT_LAYERS)))
     return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
 
 
