@@ -67,21 +67,39 @@ def _unresolved(table: pd.DataFrame, known: set[str]) -> list[str]:
     return problems
 
 
-def _in_districts(districts: pd.DataFrame, frame: gpd.GeoDataFrame,
-                  nuts3: gpd.GeoDataFrame) -> pd.DataFrame:
-    """(row, gisco_id) of every municipality in the districts' NUTS-3 regions."""
+def _located(frame: gpd.GeoDataFrame, nuts3: gpd.GeoDataFrame, named: set[str],
+             codes: set[str]) -> pd.DataFrame:
+    """``gisco_id`` and ``nuts_id`` of every municipality in a NUTS-3 region that holds a
+    member: only those are placed (a fraction of the cut), each once."""
+    named_shapes = frame.loc[frame["gisco_id"].isin(named), "geometry"].to_numpy()
+    touched = nuts3.sindex.query(named_shapes, predicate="intersects")[1]
+    wanted = nuts3.iloc[sorted(set(touched) | set(np.flatnonzero(nuts3["NUTS_ID"].isin(codes))))]
+    near = frame.iloc[sorted(set(frame.sindex.query(wanted.geometry.to_numpy(),
+                                                    predicate="intersects")[1]))]
+    neighbours = nuts3.iloc[sorted(set(nuts3.sindex.query(near.geometry.to_numpy(),
+                                                          predicate="intersects")[1]))]
+    return pd.DataFrame({"gisco_id": near["gisco_id"].to_numpy(),
+                         "nuts_id": nuts3_of(near, neighbours).to_numpy()})
+
+
+def _resolve(table: pd.DataFrame, municipalities: Municipalities, nuts3: gpd.GeoDataFrame,
+             nuts_year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    frame = municipalities.frame
+    problems = _unresolved(table, set(frame["gisco_id"]))
+    if problems:
+        raise regions.UnknownMunicipalities(problems, regions.MUNICIPAL_LAU_YEAR,
+                                            municipalities.year)
+    districts = table[table["member_kind"] == "district"]
+    codes = [code for listed in districts["nuts_ids"] for code in listed]
+    regions.check_codes(codes, regions.MUNICIPAL_NUTS_YEAR, set(nuts3["NUTS_ID"]), nuts_year)
+    named = table[table["member_kind"] == "municipality"][["row", "gisco_id"]]
+    located = _located(frame, nuts3, set(named["gisco_id"]), set(codes))
     wanted = districts[["row", "nuts_ids"]].explode("nuts_ids").rename(
-        columns={"nuts_ids": "nuts_id"})
-    if wanted.empty:
-        return pd.DataFrame({"row": [], "gisco_id": []})
-    targets = nuts3[nuts3["NUTS_ID"].isin(set(wanted["nuts_id"]))]
-    # Only the municipalities near those regions are placed: a fraction of the cut.
-    near = frame.iloc[frame.sindex.query(shapely.union_all(targets.geometry.to_numpy()),
-                                         predicate="intersects")]
-    neighbours = nuts3.iloc[nuts3.sindex.query(shapely.box(*near.total_bounds),
-                                               predicate="intersects")]
-    located = pd.DataFrame({"gisco_id": near["gisco_id"], "nuts_id": nuts3_of(near, neighbours)})
-    return wanted.merge(located, on="nuts_id")[["row", "gisco_id"]]
+        columns={"nuts_ids": "nuts_id"}).dropna()
+    in_districts = wanted.merge(located, on="nuts_id")[["row", "gisco_id"]]
+    members = (pd.concat([named, in_districts], ignore_index=True)
+               .drop_duplicates().reset_index(drop=True))
+    return members, located
 
 
 def member_municipalities(table: pd.DataFrame, municipalities: Municipalities,
@@ -96,17 +114,7 @@ def member_municipalities(table: pd.DataFrame, municipalities: Municipalities,
     regions.UnknownMunicipalities
         Listing every municipality row that names no municipality of the LAU year.
     """
-    frame = municipalities.frame
-    problems = _unresolved(table, set(frame["gisco_id"]))
-    if problems:
-        raise regions.UnknownMunicipalities(problems, regions.MUNICIPAL_LAU_YEAR,
-                                            municipalities.year)
-    districts = table[table["member_kind"] == "district"]
-    regions.check_codes([code for codes in districts["nuts_ids"] for code in codes],
-                        regions.MUNICIPAL_NUTS_YEAR, set(nuts3["NUTS_ID"]), nuts_year)
-    named = table[table["member_kind"] == "municipality"][["row", "gisco_id"]]
-    return (pd.concat([named, _in_districts(districts, frame, nuts3)], ignore_index=True)
-            .drop_duplicates().reset_index(drop=True))
+    return _resolve(table, municipalities, nuts3, nuts_year)[0]
 
 
 def known_population(values: pd.Series) -> tuple[int | None, int]:
@@ -139,37 +147,50 @@ class EuregioOutlines:
     pairs: pd.DataFrame
 
 
+def _figures(pieces: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Per ``key``: how many municipalities, the sum of the known populations (<NA> when
+    none is known, never 0), how many lack one, and the area."""
+    grouped = pieces.groupby(key, sort=False)
+    figures = pd.DataFrame({
+        "municipality_count": grouped["gisco_id"].size(),
+        "population": grouped["population"].sum(min_count=1).astype("Int64"),
+        "population_missing": grouped["population"].agg(lambda values: int(values.isna().sum())),
+        "area_km2": grouped["area"].sum().round(1),
+    })
+    return figures.reset_index()
+
+
 def _member_figures(table: pd.DataFrame, members: pd.DataFrame,
                     used: gpd.GeoDataFrame) -> pd.DataFrame:
-    by_id = used.set_index("gisco_id")
-    rows = []
-    for record in table.to_dict("records"):
-        ids = members.loc[members["row"] == record["row"], "gisco_id"]
-        population, missing = known_population(by_id.loc[ids, "population"])
-        rows.append({**record, "municipality_count": len(ids), "population": population,
-                     "population_missing": missing,
-                     "area_km2": round(float(by_id.loc[ids, "area"].sum()), 1) if len(ids)
-                     else None})
-    frame = pd.DataFrame.from_records(rows, columns=list(MEMBER_COLUMNS))
+    pieces = members.merge(used[["gisco_id", "population", "area"]], on="gisco_id")
+    frame = table.merge(_figures(pieces, "row"), on="row", how="left")
+    frame["municipality_count"] = frame["municipality_count"].fillna(0).astype(int)
+    frame["population_missing"] = frame["population_missing"].fillna(0).astype(int)
     frame["population"] = frame["population"].astype("Int64")  # unknown stays <NA>
-    return frame
+    frame["area_km2"] = frame["area_km2"].astype(object).where(frame["area_km2"].notna(), None)
+    return frame[list(MEMBER_COLUMNS)]
 
 
 def _summary(table: pd.DataFrame, pairs: pd.DataFrame, used: gpd.GeoDataFrame,
              all_located: pd.Series) -> pd.DataFrame:
-    by_id = used.set_index("gisco_id")
+    pieces = pairs.merge(used[["gisco_id", "population", "area", "country", "nuts_id"]],
+                         on="gisco_id")
+    figures = _figures(pieces, "euregio_id").set_index("euregio_id")
+    in_region = all_located.value_counts()
     rows = []
     for euregio_id, listed in table.groupby("euregio_id", sort=False):
-        ids = sorted(pairs.loc[pairs["euregio_id"] == euregio_id, "gisco_id"])
-        population, missing = known_population(by_id.loc[ids, "population"])
-        nuts3 = sorted(set(by_id.loc[ids, "nuts_id"].dropna()))
-        partial = [code for code in nuts3 if (all_located == code).sum() > sum(
-            1 for gisco_id in ids if by_id.loc[gisco_id, "nuts_id"] == code)]
+        own = pieces[pieces["euregio_id"] == euregio_id]
+        counts = own["nuts_id"].dropna().value_counts()
         rows.append({"euregio_id": euregio_id, "outline": LAU_OUTLINE,
-                     "member_count": len(listed), "municipalities": ids, "nuts3": nuts3,
-                     "partial_nuts3": partial,
-                     "countries": sorted(set(by_id.loc[ids, "country"])),
-                     "population": population, "population_missing": missing})
+                     "member_count": len(listed), "municipalities": sorted(own["gisco_id"]),
+                     "nuts3": sorted(counts.index),
+                     "partial_nuts3": sorted(code for code, count in counts.items()
+                                             if in_region.get(code, 0) > count),
+                     "countries": sorted(set(own["country"])),
+                     "population": (figures.loc[euregio_id, "population"]
+                                    if euregio_id in figures.index else pd.NA),
+                     "population_missing": (int(figures.loc[euregio_id, "population_missing"])
+                                            if euregio_id in figures.index else 0)})
     summary = pd.DataFrame.from_records(rows)
     summary["population"] = summary["population"].astype("Int64")
     return summary
@@ -198,19 +219,15 @@ def euregio_outlines(table: pd.DataFrame, municipalities: Municipalities,
     regions.UnknownNutsCodes, regions.UnknownMunicipalities
         A code of the table does not exist in the boundaries; nothing is dropped.
     """
-    members = member_municipalities(table, municipalities, nuts3, nuts_year)
+    members, located = _resolve(table, municipalities, nuts3, nuts_year)
     pairs = (members.merge(table[["row", "euregio_id"]], on="row")[["euregio_id", "gisco_id"]]
              .drop_duplicates().reset_index(drop=True))
     frame = municipalities.frame
     used = frame[frame["gisco_id"].isin(set(pairs["gisco_id"]))].reset_index(drop=True)
     used["area"] = geometry.area_km2(used)
-    used["nuts_id"] = nuts3_of(used, nuts3).to_numpy()
-    # How many municipalities each of those regions has, to tell a partial one.
-    regions_used = nuts3[nuts3["NUTS_ID"].isin(set(used["nuts_id"].dropna()))]
-    near = frame.iloc[frame.sindex.query(shapely.union_all(regions_used.geometry.to_numpy()),
-                                         predicate="intersects")]
-    all_located = nuts3_of(near, nuts3)
-    summary = _summary(table, pairs, used, all_located)
+    used = used.merge(located, on="gisco_id", how="left")
+    # With how many municipalities each region has, to tell a partial one.
+    summary = _summary(table, pairs, used, located["nuts_id"])
     display = geometry.simplify_coverage(used[["gisco_id", "geometry"]], tolerance_m,
                                          clean=True)
     full = _dissolved(gpd.GeoDataFrame(pairs.merge(used[["gisco_id", "geometry"]]),

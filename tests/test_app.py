@@ -198,15 +198,20 @@ def test_themes_page_has_a_panel_per_theme(app_env):
     assert app.header[0].value.endswith("Labour market")
 
 
-def test_about_page_lists_sources_and_the_approximation(app_env):
+def test_about_page_lists_sources_and_how_the_outlines_are_drawn(app_env):
     app = _page("pages/about.py", lang="en")
     assert app.title[0].value == "About this dashboard"
     markdown = " ".join(m.value for m in app.markdown)
     assert gisco.ATTRIBUTION in markdown
-    assert "NUTS-3 regions their members lie in" in app.info[0].value
+    assert "Euregio outlines: the union of their member municipalities (GISCO LAU 2024)" in (
+        markdown)
+    assert not app.info  # no NUTS-3 approximation to explain
     table = app.dataframe[0].value
     assert len(table) == 7
-    assert table["Area (km²)"].min() > 1_000
+    assert min(int(area.replace(",", "")) for area in table["Area (km²)"]) > 1_000
+    assert set(table["Status of the cooperation body"]) == {
+        "active since 1958", "active since 1971", "active since 1976", "active since 1977",
+        "active since 1978", "active since 1989", "merged since 2007"}
 
 
 def test_data_page_is_read_only_without_an_editor(app_env):
