@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import REPO, machine
+from gros.regions import MUNICIPAL_MEMBERS_CSV
 
 REAL_COUNTS = {"NL": 342, "BE": 581, "DE": 10_978}  # municipalities in the real LAU 2024
 REAL_FEATURES = 98_000
@@ -80,19 +81,6 @@ def _copies(features: list[dict[str, Any]], total: int) -> Iterator[tuple[dict, 
         feature = features[number % len(features)]
         code = OTHER_COUNTRIES[number % len(OTHER_COUNTRIES)]
         yield feature, code, f"{code}_{number:06d}"
-
-
-def drawable_table(out: Path) -> Path:
-    """The curated membership table by municipality without its rows that name no
-    municipality yet (they would stop the outlines with an error)."""
-    import pandas as pd
-
-    from gros.regions import MUNICIPAL_MEMBERS_CSV
-
-    table = pd.read_csv(MUNICIPAL_MEMBERS_CSV, dtype=str, keep_default_na=False)
-    table[(table["member_kind"] != "municipality") | (table["gisco_id"] != "")].to_csv(
-        out, index=False)
-    return out
 
 
 def build_file(stand_in: Path, out: Path, total: int, points: int) -> dict[str, int]:
@@ -163,7 +151,7 @@ def run(total: int, points: int, stand_in: Path) -> dict[str, Any]:
         nuts = mirror / NUTS
         nuts.parent.mkdir(parents=True)
         nuts.write_bytes((stand_in.parents[2] / NUTS).read_bytes())
-        table = drawable_table(Path(folder) / "members.csv")
+        table = MUNICIPAL_MEMBERS_CSV
         built_outlines = _measure("outlines", mirror.as_uri(), cache, table)
         cached_outlines = _measure("outlines", mirror.as_uri(), cache, table)
     return {

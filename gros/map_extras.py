@@ -1,6 +1,6 @@
-"""What the map shows beside the regions and projects: the legends (themes, Euregios
-with their cooperation-body status) and the member municipalities, outlined, with
-their names from zoom level :data:`NAMES_FROM_ZOOM`.
+"""What the map shows beside the regions and projects: the Euregio legend (with each
+cooperation body's status; the project legend is :mod:`gros.map_legend`) and the member
+municipalities, outlined, with their names from zoom level :data:`NAMES_FROM_ZOOM`.
 
 Every text from data is HTML-escaped before it reaches the page.
 """
@@ -15,52 +15,14 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from gros import themes
 from gros.i18n import t
 from gros.layers import RegionLayers
+from gros.map_legend import _Legend
 from gros.numbers import is_unknown
 
 NAMES_FROM_ZOOM = 9
 NOT_CURRENT = ("merged", "dissolved")  # statuses drawn as no longer current
 NOT_CURRENT_COLOUR = "#8a8a8a"
-
-
-class _Legend(MacroElement):
-    """The theme colours, in the map's corner."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function () {
-            var legend = L.control({position: "bottomright"});
-            legend.onAdd = function () {
-                var div = L.DomUtil.create("div", "gros-legend");
-                div.innerHTML = {{ this.html }};
-                return div;
-            };
-            legend.addTo({{ this._parent.get_name() }});
-        })();
-        {% endmacro %}
-    """)
-
-    def __init__(self, entries: list[tuple[str, str]], title: str):
-        super().__init__()
-        self._name = "Legend"
-        rows = "".join(
-            f'<div><span class="gros-swatch" style="background:{colour}"></span>'
-            f"{html.escape(label)}</div>" for colour, label in entries)
-        # A <details> element: people can fold the legend away from what it covers.
-        self.html = json.dumps(f"<details open><summary><strong>{html.escape(title)}</strong>"
-                               f"</summary>{rows}</details>")
-
-
-def add_legend(m: folium.Map, language: str, shown_themes: tuple[str, ...] | None = None
-               ) -> folium.Map:
-    # No icons here: they are emoji, which machines without an emoji font (servers
-    # drawing PNG exports) show as empty boxes.
-    entries = [(theme.colour, theme.label(language)) for theme in themes.THEMES
-               if shown_themes is None or theme.id in shown_themes]
-    _Legend(entries, t("layer.projects", language)).add_to(m)
-    return m
 
 
 def status_label(row: Any, language: str) -> str:

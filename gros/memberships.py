@@ -11,6 +11,7 @@ table instead (:mod:`gros.layers`, ``"nuts3"``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -117,6 +118,17 @@ def member_municipalities(table: pd.DataFrame, municipalities: Municipalities,
     return _resolve(table, municipalities, nuts3, nuts_year)[0]
 
 
+SAMTGEMEINDE = re.compile(r"Member through (Samtgemeinde [^,.;(]+)")
+
+
+def member_count(rows: pd.DataFrame) -> int:
+    """How many members the rows are as the sources count them: the Gemeinden listed for
+    one Samtgemeinde (note "Member through Samtgemeinde X") are one member."""
+    keys = [found.group(1).strip() if (found := SAMTGEMEINDE.search(note)) else row
+            for row, note in zip(rows["row"], rows["note"], strict=True)]
+    return len(set(keys))
+
+
 def known_population(values: pd.Series) -> tuple[int | None, int]:
     """The sum of the figures that are known, and how many are not.
 
@@ -182,7 +194,8 @@ def _summary(table: pd.DataFrame, pairs: pd.DataFrame, used: gpd.GeoDataFrame,
         own = pieces[pieces["euregio_id"] == euregio_id]
         counts = own["nuts_id"].dropna().value_counts()
         rows.append({"euregio_id": euregio_id, "outline": LAU_OUTLINE,
-                     "member_count": len(listed), "municipalities": sorted(own["gisco_id"]),
+                     "member_count": member_count(listed),
+                     "municipalities": sorted(own["gisco_id"]),
                      "nuts3": sorted(counts.index),
                      "partial_nuts3": sorted(code for code, count in counts.items()
                                              if in_region.get(code, 0) > count),

@@ -77,11 +77,14 @@ def member_table(layers: RegionLayers, euregio_id: str, language: str) -> pd.Dat
 
 def completeness(layers: RegionLayers, euregio_id: str) -> tuple[int, int, str] | None:
     """(members in the table, members a source states, that source) where the table
-    has fewer than stated; None where it is complete or no count is stated."""
+    has fewer than stated; None where it is complete, no count is stated or the Euregio
+    is drawn from the NUTS-3 table."""
     row = euregio_row(layers, euregio_id)
     stated = row.get("stated_members")
-    found = len(listed_members(layers, euregio_id))
-    if numbers.is_unknown(stated) or layers.municipal is None or found >= int(stated):
+    if numbers.is_unknown(stated) or layers.municipal is None or row["outline"] != "lau":
+        return None
+    found = int(row["member_count"])  # as the sources count: a Samtgemeinde is one
+    if found >= int(stated):
         return None
     return found, int(stated), str(row["stated_members_source"])
 

@@ -297,8 +297,8 @@ def _municipal_member(path: Path, row: int, values: dict[str, str]) -> dict[str,
         "nuts_ids": nuts_ids,
         "note": values["note"],
         "source_url": _require(path, row, "source_url", values["source_url"]),
-        "source_title": values["source_title"],
-        "source_date": values["source_date"],
+        "source_title": _require(path, row, "source_title", values["source_title"]),
+        "source_date": _require(path, row, "source_date", values["source_date"]),
     }
 
 

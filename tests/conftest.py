@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections.abc import Iterator
@@ -102,27 +101,10 @@ def eurostat_mirror_url() -> str:
     return EUROSTAT_MIRROR.resolve().as_uri()
 
 
-def drawable_members(folder: Path) -> Path:
-    """The curated membership table by municipality without the municipality rows that
-    have no GISCO_ID yet (Samtgemeinden, whose member Gemeinden are still to be listed):
-    the real rows the LAU outlines can be drawn from, so that the tests of the app on the
-    mirror test the outlines, not the table's open rows.
-    ``tests/test_mirror.py`` checks that those are the only rows that do not resolve."""
-    path = folder / "euregio_members_municipal.csv"
-    with regions.MUNICIPAL_MEMBERS_CSV.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(row for row in rows
-                         if row["member_kind"] != "municipality" or row["gisco_id"].strip())
-    return path
-
-
 @pytest.fixture(scope="session")
 def mirror_env(mirror_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Environment variables pointing the app at the mirror (2024, 20M), with its own cache,
-    the municipalities cached there and the drawable rows of the membership table."""
+    """Environment variables pointing the app at the mirror (2024, 20M), with its own cache
+    and the municipalities cached there."""
     from gros.settings import load_settings
 
     env = {
@@ -131,7 +113,6 @@ def mirror_env(mirror_url: str, tmp_path_factory: pytest.TempPathFactory) -> dic
         "GROS_NUTS_SCALE": "20M",
         "GROS_CACHE_DIR": str(tmp_path_factory.mktemp("gros-cache")),
         "GROS_DATA_DIR": str(tmp_path_factory.mktemp("gros-data")),
-        "GROS_MEMBERS_CSV": str(drawable_members(tmp_path_factory.mktemp("members"))),
     }
     lau.fetch(lau.LauSource.from_settings(load_settings(env)))
     return env

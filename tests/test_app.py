@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gros import gisco, regions
+from gros import gisco, i18n, regions
 from gros.auth import hash_password
 from tests.conftest import REPO
 
@@ -185,9 +185,13 @@ def test_euregio_page_says_a_body_merged_and_how_complete_a_list_is(app_env):
     assert "der 129 Mitglieder" in completeness and "euregio.eu" in completeness
     members = app.dataframe[0].value
     assert len(members) < 129 and "Enschede" in set(members["Mitglied"])
-    # 10,433 km² drawn against 13,000 stated: the difference is explained.
-    assert any("weicht um" in c.value and "unvollständig" in c.value for c in app.caption)
+    # Drawn within 10 % of the stated 13,000 km²: nothing to explain.
+    assert not any("weicht um" in c.value for c in app.caption)
     assert not app.error
+    # EDR: about 11,300 km² drawn against 20,166 stated, from an incomplete list: explained.
+    app = _page("pages/euregios.py", lang="de", euregio="edr")
+    assert any("der 83 Mitglieder" in w.value for w in app.warning)
+    assert any("weicht um" in c.value and "unvollständig" in c.value for c in app.caption)
 
 
 def test_themes_page_has_a_panel_per_theme(app_env):
@@ -206,6 +210,9 @@ def test_about_page_lists_sources_and_how_the_outlines_are_drawn(app_env):
     assert "Euregio outlines: the union of their member municipalities (GISCO LAU 2024)" in (
         markdown)
     assert not app.info  # no NUTS-3 approximation to explain
+    # How exact the project geometry is: schematic lines, imported lines as they are.
+    assert i18n.t("about.precision", "en") in markdown
+    assert "the map draws them dashed" in markdown
     table = app.dataframe[0].value
     assert len(table) == 7
     assert min(int(area.replace(",", "")) for area in table["Area (km²)"]) > 1_000

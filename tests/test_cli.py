@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, drawable_members
+from gros import regions
+from tests.conftest import REPO
 
 
 def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -18,8 +19,7 @@ def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[st
 
 def test_fetch_then_info_json_reports_the_seven_euregios(mirror_url, tmp_path):
     env = {"GROS_GISCO_URL": mirror_url, "GROS_NUTS_SCALE": "20M",
-           "GROS_CACHE_DIR": str(tmp_path / "cache"),
-           "GROS_MEMBERS_CSV": str(drawable_members(tmp_path))}
+           "GROS_CACHE_DIR": str(tmp_path / "cache")}
     fetched = _run(["geodata", "fetch"], env)
     assert fetched.returncode == 0, fetched.stderr
     assert (tmp_path / "cache" / "nuts" / "NUTS_RG_20M_2024_4326.geojson").exists()
@@ -160,8 +160,7 @@ def test_export_map_and_png_from_the_command_line(mirror_url, tmp_path):
 
 def test_lookup_names_the_municipality_euregios_and_border_province(mirror_url, tmp_path):
     env = {"GROS_GISCO_URL": mirror_url, "GROS_NUTS_SCALE": "20M",
-           "GROS_CACHE_DIR": str(tmp_path / "cache"),
-           "GROS_MEMBERS_CSV": str(drawable_members(tmp_path))}
+           "GROS_CACHE_DIR": str(tmp_path / "cache")}
     result = _run(["geodata", "lookup", "--lat", "50.85", "--lon", "5.69", "--json"], env)
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
@@ -214,10 +213,10 @@ def test_without_municipalities_lookup_and_info_still_answer(mirror_url, tmp_pat
 
 
 def test_a_table_that_does_not_resolve_fails_info_listing_every_row(mirror_url, tmp_path):
-    table = drawable_members(tmp_path)
-    table.write_text(table.read_text(encoding="utf-8")
-                     + "edr,municipality,Samtgemeinde Nowhere,DE,,,,https://example.org,,\n"
-                     + "edr,municipality,Gone,NL,NL_GM0001,,,https://example.org,,\n",
+    table = tmp_path / "members.csv"
+    table.write_text(regions.MUNICIPAL_MEMBERS_CSV.read_text(encoding="utf-8")
+                     + "edr,municipality,Samtgemeinde Nowhere,DE,,,,https://example.org,T,2026\n"
+                     + "edr,municipality,Gone,NL,NL_GM0001,,,https://example.org,T,2026\n",
                      encoding="utf-8")
     env = {"GROS_GISCO_URL": mirror_url, "GROS_NUTS_SCALE": "20M",
            "GROS_CACHE_DIR": str(tmp_path / "cache"), "GROS_MEMBERS_CSV": str(table)}

@@ -139,16 +139,15 @@ def test_municipalities_shared_by_two_euregios_are_in_both(mirror_layers):
 
 
 def test_the_curated_table_names_only_municipalities_of_lau_2024(mirror_layers, mirror_env):
-    """Every GISCO_ID in geodata/euregio_members_municipal.csv exists in LAU 2024; what
-    does not resolve is only the rows still without a code (Samtgemeinden, whose member
-    Gemeinden are to be listed), which the app reports and does not draw."""
+    """Every municipality row of geodata/euregio_members_municipal.csv has a GISCO_ID of
+    LAU 2024 and every district NUTS 2024 codes (else this raises, listing them all)."""
     from gros import lau, memberships
     from gros.settings import load_settings
 
     municipalities = lau.read_cached(lau.LauSource.from_settings(load_settings(mirror_env)))
     table = regions.read_municipal_memberships()
-    try:
-        memberships.member_municipalities(table, municipalities, mirror_layers.nuts3,
-                                          mirror_layers.nuts_year)
-    except regions.UnknownMunicipalities as exc:
-        assert all(problem.endswith(": no gisco_id") for problem in exc.codes), exc.codes
+    members = memberships.member_municipalities(table, municipalities, mirror_layers.nuts3,
+                                                mirror_layers.nuts_year)
+    drawn = table[table["member_kind"] != "other"]
+    assert set(drawn["row"]) <= set(members["row"])  # every drawn member has municipalities
+    assert all(table["source_title"]) and all(table["source_date"])
