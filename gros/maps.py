@@ -189,16 +189,19 @@ def add_euregios(m: folium.Map, layers: RegionLayers, language: str = "nl"
     frame["label"] = [
         row[f"name_{language}"] or row["name"] for _, row in frame.iterrows()
     ]
-    frame["status_label"] = [map_extras.status_label(row, language) or "—"
+    frame["not_current"] = [bool(map_extras.status_label(row, language))
+                            for _, row in frame.iterrows()]
+    frame["status_label"] = [map_extras.status_label(row, language)
+                             or (t(f"status.{row['status']}", language) if row["status"] else "—")
                              for _, row in frame.iterrows()]
     features = escaped_features(frame, ["id", "label", "member_count", "seat", "area_km2",
-                                        "status_label"])
+                                        "status_label", "not_current"])
 
     def style(feature: dict[str, Any]) -> dict[str, Any]:
         properties = feature["properties"]
         # The class names let people (and browser tests) pick out the Euregio shapes.
         name = f"gros-euregio gros-euregio-{properties['id']}"
-        if properties["status_label"] != "—":  # merged or dissolved: not drawn as current
+        if properties["not_current"]:  # merged or dissolved: not drawn as current
             return {"color": map_extras.NOT_CURRENT_COLOUR, "weight": 1.5, "dashArray": "6 4",
                     "fillColor": map_extras.NOT_CURRENT_COLOUR, "fillOpacity": 0.06,
                     "className": f"{name} gros-euregio-not-current"}
