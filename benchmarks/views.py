@@ -57,7 +57,7 @@ def gros_view(layers: RegionLayers, frame: gpd.GeoDataFrame, theme: str | None,
     built and rendered when ``fresh`` (a new view setting), else it comes from the cache.
     """
     shown = apply_filter(frame, theme_filter(theme))
-    plan = live_map.plan_live_map(shown, cached["prepared"], LANGUAGE, "none", maps.DEFAULT_LAYERS,
+    plan = live_map.plan_live_map(shown, cached["prepared"], LANGUAGE, "none", maps.LAYERS,
                                   PROJECTS_URL)
     if fresh or "base" not in cached:
         cached["base"] = renderers.component(plan.base.build(layers))

@@ -26,7 +26,10 @@ BASEMAPS: dict[str, Basemap] = {
     "none": Basemap("none", None, ""),
 }
 DEFAULT_BASEMAP = "light"
-# In the order they are drawn (bottom first) and listed.
-LAYERS = ("countries", "provinces", "euregios", "municipalities", "projects")
-# What a map shows unless the view asks otherwise: the municipalities only on request.
-DEFAULT_LAYERS = tuple(layer for layer in LAYERS if layer != "municipalities")
+# In the order they are drawn (bottom first) and listed; these are shown by default.
+LAYERS = ("countries", "provinces", "euregios", "projects")
+# The member municipalities (gros.map_extras): off unless a view or a person turns them on.
+MUNICIPAL_LAYERS = ("municipalities",)
+# The GROS agenda's layers (gros.agenda_map): off unless a view or a person turns them on.
+AGENDA_LAYERS = ("obstacles", "bodies", "helppoints")
+ALL_LAYERS = LAYERS + MUNICIPAL_LAYERS + AGENDA_LAYERS

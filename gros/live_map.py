@@ -50,11 +50,15 @@ class BaseMap:
     language: str
     visible: tuple[str, ...]
     projects_url: str | None
+    agenda_themes: tuple[str, ...] = ()
+    """The themes of the obstacles drawn; () for all, and always () without that layer,
+    so that a theme change rebuilds the base map only when it shows obstacles."""
 
     def build(self, layers: RegionLayers) -> folium.Map:
         """The base map: no project in it, the project layer's code fetching the data."""
         return maps.build_region_map(layers, basemap=self.basemap, language=self.language,
-                                     visible=self.visible, projects_url=self.projects_url)
+                                     visible=self.visible, projects_url=self.projects_url,
+                                     agenda_themes=self.agenda_themes)
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,9 @@ def shows_projects(visible: Sequence[str]) -> bool:
 
 def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | None,
                   language: str, basemap: str, visible: Sequence[str],
-                  projects_url: str | None) -> LiveMapPlan:
-    """The live map showing the projects of ``shown`` (rows of the catalogue).
+                  projects_url: str | None, themes: tuple[str, ...] = ()) -> LiveMapPlan:
+    """The live map showing the projects of ``shown`` (rows of the catalogue), and the
+    obstacles of ``themes`` where that layer is visible.
 
     ``prepared`` (the catalogue's project layer) and ``projects_url`` (where its
     :func:`project_data` is published) are needed only when :func:`shows_projects`.
@@ -85,12 +90,13 @@ def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | Non
         If the project layer is visible but ``prepared`` or ``projects_url`` is missing.
     """
     layers = tuple(visible)
+    agenda_themes = tuple(themes) if "obstacles" in layers else ()
     if not shows_projects(layers):
-        return LiveMapPlan(BaseMap(basemap, language, layers, None), None)
+        return LiveMapPlan(BaseMap(basemap, language, layers, None, agenda_themes), None)
     if prepared is None or projects_url is None:
         given = "prepared projects" if prepared is not None else "no prepared projects"
         raise ValueError(f"the layers {layers!r} include {PROJECT_LAYER!r}, which needs the "
                          f"prepared projects and their data URL; got {given} and "
                          f"projects_url={projects_url!r}")
-    return LiveMapPlan(BaseMap(basemap, language, layers, projects_url),
+    return LiveMapPlan(BaseMap(basemap, language, layers, projects_url, agenda_themes),
                        maps.project_selection_script(prepared, shown))

@@ -20,13 +20,13 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from gros import assets, map_extras, themes
-from gros.basemaps import BASEMAPS, DEFAULT_BASEMAP, DEFAULT_LAYERS
+from gros import agenda, agenda_map, assets, map_extras, themes
+from gros.basemaps import AGENDA_LAYERS, BASEMAPS, DEFAULT_BASEMAP, LAYERS
 from gros.gisco import ATTRIBUTION
 from gros.i18n import t
 from gros.labels import project_title, title_column
 from gros.layers import RegionLayers
-from gros.map_legend import add_legend
+from gros.map_legend import add_layer_legend, add_legend
 
 CENTER = (51.75, 5.9)
 ZOOM = 7
@@ -404,12 +404,14 @@ def build_region_map(
     layers: RegionLayers,
     basemap: str = DEFAULT_BASEMAP,
     language: str = "nl",
-    visible: tuple[str, ...] = DEFAULT_LAYERS,
+    visible: tuple[str, ...] = LAYERS,
     projects: gpd.GeoDataFrame | None = None,
     legend: bool = True,
     projects_url: str | None = None,
+    agenda_themes: tuple[str, ...] = (),
 ) -> folium.Map:
-    """The map of countries, border provinces, Euregios and (optionally) projects.
+    """The map of countries, border provinces, Euregios, (optionally) projects and the
+    GROS agenda's layers (obstacles of ``agenda_themes``, all for none).
 
     Projects come either with the page (``projects``) or, for the dashboard's live
     map, from ``projects_url`` (the whole catalogue as made by
@@ -435,6 +437,11 @@ def build_region_map(
         add_legend(m, language)
     if legend and "euregios" in visible:
         map_extras.add_euregio_legend(m, layers, EUREGIO_COLOURS, language)
+    if any(layer in visible for layer in AGENDA_LAYERS):
+        entries = agenda_map.add_agenda_layers(m, layers, agenda.agenda(), visible, language,
+                                               agenda_themes)
+        if legend:
+            add_layer_legend(m, entries, t("layer.agenda", language))
     m.fit_bounds(_bounds(layers))
     return assets.use_local_assets(m)
 

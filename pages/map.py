@@ -38,7 +38,8 @@ def map_panel(layers: RegionLayers | None, lang: str
             # Only clicks come back: pans and zooms do not rerun the script.
             result = live_map.live_map(
                 layers, shown, lang, basemap, visible, key=state.PROJECT_MAP, height=640,
-                returned_objects=["last_object_clicked_tooltip", "last_object_clicked"]) or {}
+                returned_objects=["last_object_clicked_tooltip", "last_object_clicked"],
+                themes=wanted.themes) or {}
             clicked_euregio = _follow_click(result, shown, layers, lang)
 
     with detail_column:

@@ -27,8 +27,8 @@ def frame() -> gpd.GeoDataFrame:
 def test_the_plan_shows_the_chosen_projects_on_a_base_map_that_fetches_them(
         synthetic_layers, frame):
     prepared = maps.prepare_projects(frame, "en")
-    plan = plan_live_map(frame.iloc[[1, 4]], prepared, "en", "none", maps.DEFAULT_LAYERS, URL)
-    assert plan.base == BaseMap("none", "en", maps.DEFAULT_LAYERS, URL)
+    plan = plan_live_map(frame.iloc[[1, 4]], prepared, "en", "none", maps.LAYERS, URL)
+    assert plan.base == BaseMap("none", "en", maps.LAYERS, URL)
     assert plan.selection == maps.project_selection_script(prepared, frame.iloc[[1, 4]])
     selection = json.loads(plan.selection.split("map_div, ")[1].split(")")[0])
     assert prepared.selected(selection) == ["p1", "p4"]
@@ -39,7 +39,7 @@ def test_the_plan_shows_the_chosen_projects_on_a_base_map_that_fetches_them(
 
 def test_without_the_project_layer_there_is_no_data_and_no_selection(synthetic_layers, frame):
     visible = ("countries", "euregios")
-    assert not shows_projects(visible) and shows_projects(maps.DEFAULT_LAYERS)
+    assert not shows_projects(visible) and shows_projects(maps.LAYERS)
     plan = plan_live_map(frame, None, "de", "light", list(visible), None)
     assert plan.base == BaseMap("light", "de", visible, None)
     assert plan.selection is None
@@ -48,16 +48,16 @@ def test_without_the_project_layer_there_is_no_data_and_no_selection(synthetic_l
 
 def test_a_project_layer_without_its_data_is_refused_showing_the_layers(frame):
     with pytest.raises(ValueError, match=r"'projects'.*projects_url=None"):
-        plan_live_map(frame, maps.prepare_projects(frame, "en"), "en", "none", maps.DEFAULT_LAYERS,
+        plan_live_map(frame, maps.prepare_projects(frame, "en"), "en", "none", maps.LAYERS,
                       None)
 
 
 def test_the_base_map_is_the_same_key_for_the_same_settings():
     # The page caches the rendered base map by it.
-    first = BaseMap("none", "nl", maps.DEFAULT_LAYERS, URL)
-    assert first == BaseMap("none", "nl", tuple(maps.DEFAULT_LAYERS), URL)
-    assert hash(first) == hash(BaseMap("none", "nl", maps.DEFAULT_LAYERS, URL))
-    assert first != BaseMap("none", "de", maps.DEFAULT_LAYERS, URL)
+    first = BaseMap("none", "nl", maps.LAYERS, URL)
+    assert first == BaseMap("none", "nl", tuple(maps.LAYERS), URL)
+    assert hash(first) == hash(BaseMap("none", "nl", maps.LAYERS, URL))
+    assert first != BaseMap("none", "de", maps.LAYERS, URL)
 
 
 def test_the_data_file_is_the_whole_catalogue_in_the_language(frame):

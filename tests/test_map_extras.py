@@ -63,7 +63,7 @@ def test_the_municipalities_layer_is_off_unless_asked_for(synthetic_source, synt
     plain = maps.build_region_map(layers, basemap="none").get_root().render()
     assert "gros-municipality" not in plain and "gros-municipal-label" not in plain
     shown = maps.build_region_map(layers, basemap="none",
-                                  visible=(*maps.DEFAULT_LAYERS, "municipalities"))
+                                  visible=(*maps.LAYERS, "municipalities"))
     html = shown.get_root().render()
     # One label per member municipality, besides the two CSS rules.
     assert html.count("gros-municipal-label") == len(layers.municipal.municipalities) + 2

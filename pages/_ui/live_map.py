@@ -40,12 +40,13 @@ def _base_map(_layers: RegionLayers, layers_key: tuple, base: BaseMap) -> dict[s
 
 def live_map(layers: RegionLayers, shown: gpd.GeoDataFrame, lang: str, basemap: str,
              visible: tuple[str, ...], key: str, height: int,
-             returned_objects: Iterable[str]) -> dict[str, Any] | None:
+             returned_objects: Iterable[str], themes: tuple[str, ...] = ()
+             ) -> dict[str, Any] | None:
     """The map of the map page: what the user clicked (``returned_objects``), or None."""
     prepared = url = None
     if shows_projects(visible):
         prepared = cached.prepared_projects(layers, lang)
         url = projects_url(layers, prepared, lang)
-    plan = plan_live_map(shown, prepared, lang, basemap, visible, url)
+    plan = plan_live_map(shown, prepared, lang, basemap, visible, url, themes)
     base = _base_map(layers, cached.layers_key(layers), plan.base)
     return folium_component.show(base, plan.selection, key, height, returned_objects)

@@ -27,7 +27,7 @@ from pages._ui import cached, state
 from pages._ui.url import current_language, keep_current_filter
 
 MapOptions = tuple[str, tuple[str, ...]]
-"""The basemap and the visible layers, in the order of ``basemaps.LAYERS``."""
+"""The basemap and the visible layers, in the order of ``basemaps.ALL_LAYERS``."""
 
 
 def language() -> str:
@@ -67,8 +67,8 @@ def map_options_from_state() -> MapOptions:
     """What :func:`map_options` will return, before it is drawn."""
     basemap = state.widget_value(state.BASEMAP) or basemaps.DEFAULT_BASEMAP
     shown = state.widget_value(state.LAYERS)
-    shown = list(basemaps.DEFAULT_LAYERS) if shown is None else shown
-    return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
+    shown = list(basemaps.LAYERS) if shown is None else shown
+    return basemap, tuple(layer for layer in basemaps.ALL_LAYERS if layer in shown)
 
 
 def _multiselect(name: str, label_key: str, options, lang: str, format_func=str) -> list:
@@ -132,11 +132,12 @@ def map_options(lang: str) -> MapOptions:
         i18n.t("sidebar.basemap", lang), list(basemaps.BASEMAPS),
         format_func=lambda key: i18n.t(f"basemap.{key}", lang),
         **state.persistent(state.BASEMAP, basemaps.DEFAULT_BASEMAP))
+    # The agenda's layers are offered too, off until chosen.
     shown = st.sidebar.multiselect(
-        i18n.t("layers", lang), list(basemaps.LAYERS),
+        i18n.t("layers", lang), list(basemaps.ALL_LAYERS),
         format_func=lambda key: i18n.t(f"layer.{key}", lang),
-        **state.persistent(state.LAYERS, list(basemaps.DEFAULT_LAYERS)))
-    return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
+        **state.persistent(state.LAYERS, list(basemaps.LAYERS)))
+    return basemap, tuple(layer for layer in basemaps.ALL_LAYERS if layer in shown)
 
 
 def filtered_projects(layers: RegionLayers | None, lang: str
