@@ -25,14 +25,14 @@ NOT_CURRENT = ("merged", "dissolved")  # statuses drawn as no longer current
 NOT_CURRENT_COLOUR = "#8a8a8a"
 
 
-def status_label(row: Any, language: str) -> str:
+def status_label(row: Any, language: str, successor: bool = True) -> str:
     """A cooperation body's status in words: "merged (2007) → successor"; empty for an
     active one or where the status is unknown."""
     if row["status"] not in NOT_CURRENT:
         return ""
     since = "" if is_unknown(row["status_since"]) else f" ({int(row['status_since'])})"
-    successor = f" → {row['successor']}" if row["successor"] else ""
-    return f"{t('status.' + row['status'], language)}{since}{successor}"
+    after = f" → {row['successor']}" if successor and row["successor"] else ""
+    return f"{t('status.' + row['status'], language)}{since}{after}"
 
 
 def add_euregio_legend(m: folium.Map, layers: RegionLayers, colours: dict[str, str],
@@ -41,7 +41,7 @@ def add_euregio_legend(m: folium.Map, layers: RegionLayers, colours: dict[str, s
     entries = []
     for _, row in layers.euregios.iterrows():
         label = row[f"name_{language}"] or row["name"]
-        status = status_label(row, language)
+        status = status_label(row, language, successor=False)  # in full in the tooltip
         entries.append((NOT_CURRENT_COLOUR if status else colours.get(row["id"], "#333333"),
                         f"{label}: {status}" if status else label))
     _Legend(entries, t("layer.euregios", language)).add_to(m)

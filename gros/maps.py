@@ -435,13 +435,13 @@ def build_region_map(
         _ProjectSource(projects_url, t("map.projects_failed", language)).add_to(m)
     if legend and "projects" in visible:
         add_legend(m, language)
-    if legend and "euregios" in visible:
-        map_extras.add_euregio_legend(m, layers, EUREGIO_COLOURS, language)
     if any(layer in visible for layer in AGENDA_LAYERS):
         entries = agenda_map.add_agenda_layers(m, layers, agenda.agenda(), visible, language,
                                                agenda_themes)
         if legend:
             add_layer_legend(m, entries, t("layer.agenda", language))
+    if legend and "euregios" in visible:  # last: Leaflet stacks it above the others
+        map_extras.add_euregio_legend(m, layers, EUREGIO_COLOURS, language)
     m.fit_bounds(_bounds(layers))
     return assets.use_local_assets(m)
 
