@@ -29,11 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import REPO, machine
+from gros.regions import MUNICIPAL_MEMBERS_CSV
 
 REAL_COUNTS = {"NL": 342, "BE": 581, "DE": 10_978}  # municipalities in the real LAU 2024
 REAL_FEATURES = 98_000
 TARGET_S, TARGET_MB = 60.0, 1_536.0
 STAND_IN = Path("lau") / "geojson" / "LAU_RG_01M_2024_4326.geojson"
+NUTS = Path("nuts") / "geojson" / "NUTS_RG_20M_2024_4326.geojson"
 # Country codes for the copies that stand for the rest of Europe (the cut drops them).
 OTHER_COUNTRIES = ("AT", "CZ", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT",
                    "LT", "LU", "LV", "MT", "PL", "PT", "RO", "SE", "SI", "SK", "CH", "NO")
@@ -103,17 +105,22 @@ def build_file(stand_in: Path, out: Path, total: int, points: int) -> dict[str, 
 
 
 MEASURE = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from pathlib import Path
-from gros import lau
+from gros import lau, loaders, settings
 source = lau.LauSource(sys.argv[1], 2024, Path(sys.argv[2]))
 calls = []
 start = time.perf_counter()
 if sys.argv[3] == "fetch":
     lau.fetch(source, lambda received, total: calls.append(received))
     kept = None
-else:
+elif sys.argv[3] == "read":
     kept = len(lau.read_cached(source).frame)
+else:  # the region layers with the Euregios drawn from their municipalities
+    env = {**os.environ, "GROS_GISCO_URL": sys.argv[1], "GROS_CACHE_DIR": sys.argv[2],
+           "GROS_NUTS_SCALE": "20M", "GROS_MEMBERS_CSV": sys.argv[4]}
+    layers = loaders.load_region_layers(settings.load_settings(env))
+    kept = sum(len(m) for m in layers.euregios["municipalities"])
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": seconds, "peak_mb": peak, "progress_calls": len(calls),
@@ -121,9 +128,10 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak, "progress_calls": len(cal
 """
 
 
-def _measure(step: str, base_url: str, cache_dir: Path) -> dict[str, Any]:
+def _measure(step: str, base_url: str, cache_dir: Path, table: Path | None = None
+             ) -> dict[str, Any]:
     """One step in a fresh process, so its peak memory is its own."""
-    command = [sys.executable, "-c", MEASURE, base_url, str(cache_dir), step]
+    command = [sys.executable, "-c", MEASURE, base_url, str(cache_dir), step, str(table)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPO,  # noqa: S603
                           check=False)
     if done.returncode:
@@ -140,6 +148,12 @@ def run(total: int, points: int, stand_in: Path) -> dict[str, Any]:
         fetched = _measure("fetch", mirror.as_uri(), cache)
         read = _measure("read", mirror.as_uri(), cache)
         cache_bytes = (cache / "lau" / STAND_IN.name).stat().st_size
+        nuts = mirror / NUTS
+        nuts.parent.mkdir(parents=True)
+        nuts.write_bytes((stand_in.parents[2] / NUTS).read_bytes())
+        table = MUNICIPAL_MEMBERS_CSV
+        built_outlines = _measure("outlines", mirror.as_uri(), cache, table)
+        cached_outlines = _measure("outlines", mirror.as_uri(), cache, table)
     return {
         "machine": machine.description(), "revision": machine.revision(),
         "load_average": machine.load_average(),
@@ -148,6 +162,7 @@ def run(total: int, points: int, stand_in: Path) -> dict[str, Any]:
                             "met": fetched["seconds"] < TARGET_S
                             and fetched["peak_mb"] < TARGET_MB},
         "read_cache": read, "cache_bytes": cache_bytes,
+        "outlines_built": built_outlines, "outlines_from_disk": cached_outlines,
     }
 
 
@@ -161,6 +176,11 @@ def _table(result: dict[str, Any]) -> str:
         f"< {TARGET_MB / 1024:.1f} GB: {'met' if fetched['met'] else 'NOT met'}",
         f"cut cache: {result['cache_bytes'] / 1e6:,.1f} MB, read in {read['seconds']:.1f} s "
         f"({read['municipalities']:,} municipalities), peak {read['peak_mb']:,.0f} MB",
+        f"region layers with the Euregios from their municipalities: built "
+        f"{result['outlines_built']['seconds']:.1f} s (peak "
+        f"{result['outlines_built']['peak_mb']:,.0f} MB), from the disk cache "
+        f"{result['outlines_from_disk']['seconds']:.1f} s (peak "
+        f"{result['outlines_from_disk']['peak_mb']:,.0f} MB)",
         f"machine: {result['machine']}; load {result['load_average']}; "
         f"revision {result['revision']}",
     ])

@@ -28,6 +28,8 @@ BASEMAPS: dict[str, Basemap] = {
 DEFAULT_BASEMAP = "light"
 # In the order they are drawn (bottom first) and listed; these are shown by default.
 LAYERS = ("countries", "provinces", "euregios", "projects")
+# The member municipalities (gros.map_extras): off unless a view or a person turns them on.
+MUNICIPAL_LAYERS = ("municipalities",)
 # The GROS agenda's layers (gros.agenda_map): off unless a view or a person turns them on.
 AGENDA_LAYERS = ("obstacles", "bodies", "helppoints")
-ALL_LAYERS = LAYERS + AGENDA_LAYERS
+ALL_LAYERS = LAYERS + MUNICIPAL_LAYERS + AGENDA_LAYERS

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pandas as pd
+
 from gros import exports, gisco, importers, lau
 from gros.i18n import LANGUAGES
 from gros.migrate import SchemaError
@@ -61,26 +63,56 @@ def _municipalities_or_warn(settings: Settings) -> lau.Municipalities | None:
         return None
 
 
+def _lau_or_warn(settings: Settings) -> None:
+    """Download the municipalities when they are not cached; a warning when that fails
+    (the Euregios are then drawn from their NUTS-3 regions)."""
+    source = lau.LauSource.from_settings(settings)
+    if source.cache_path.exists():
+        return
+    try:
+        lau.fetch(source)
+    except gisco.GiscoError as exc:
+        print(f"warning: {lau.unavailable_message(source, str(exc))}", file=sys.stderr)
+
+
+def _population(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def _euregio_info(row: Any, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": row.id, "name": row.name, "nuts3": list(row.nuts3),
+        "partial_nuts3": list(row.partial_nuts3), "countries": list(row.countries),
+        "area_km2": float(row.area_km2), "valid": bool(row.valid), "seat": row.seat,
+        "outline": row.outline, "member_count": int(row.member_count),
+        "municipalities": [{"id": code, "name": names.get(code, ""), "country": code[:2]}
+                           for code in getattr(row, "municipalities", [])],
+        "population": _population(getattr(row, "population", None)),
+        "population_missing": _population(getattr(row, "population_missing", None)),
+        "stated_area_km2": (None if pd.isna(row.stated_area_km2)
+                            else float(row.stated_area_km2)),
+        "nuts3_area_km2": float(getattr(row, "nuts3_area_km2", row.area_km2)),
+        "status": row.status or None, "status_since": _population(row.status_since),
+        "successor": row.successor or None,
+    }
+
+
 def geodata_info() -> dict[str, Any]:
     """What ``geodata info --json`` prints: the region layers in brief."""
     from gros.loaders import load_region_layers
 
     settings = load_settings()
+    _lau_or_warn(settings)
     layers = load_region_layers(settings)
-    municipalities = _municipalities_or_warn(settings)
+    names = {} if layers.municipal is None else dict(zip(
+        layers.municipal.municipalities["gisco_id"], layers.municipal.municipalities["name"],
+        strict=True))
     return {
         "nuts": {"year": layers.nuts_year, "scale": layers.nuts_scale,
                  "source": layers.nuts_source, "fetched": layers.nuts_fetched},
-        "lau": municipalities and {
-            "year": municipalities.year, "source": municipalities.source_url,
-            "fetched": municipalities.fetched, "municipalities": len(municipalities.frame)},
-        "euregios": [
-            {"id": row.id, "name": row.name, "nuts3": list(row.nuts3),
-             "partial_nuts3": list(row.partial_nuts3), "countries": list(row.countries),
-             "area_km2": float(row.area_km2), "valid": bool(row.valid), "seat": row.seat,
-             "outline": row.outline}
-            for row in layers.euregios.itertuples()
-        ],
+        "lau": layers.lau,
+        "outline": layers.outline,
+        "euregios": [_euregio_info(row, names) for row in layers.euregios.itertuples()],
         "border_provinces": [
             {"nuts_id": row.nuts_id, "name": row.name, "country": row.country,
              "kind": row.kind, "border": bool(row.border), "gros_partner": bool(row.gros_partner),
@@ -100,8 +132,9 @@ def _geodata_info(args: argparse.Namespace) -> int:
     print(f"NUTS {nuts['year']} ({nuts['scale']}) from {nuts['source']}")
     for euregio in info["euregios"]:
         print(f"  {euregio['id']:<22} {euregio['area_km2']:>9,.0f} km²  "
-              f"{'/'.join(euregio['countries']):<9} {len(euregio['nuts3'])} NUTS-3  "
-              f"{euregio['name']}")
+              f"{'/'.join(euregio['countries']):<9} {euregio['outline']:<5} "
+              f"{euregio['member_count']:>3} members  {len(euregio['municipalities']):>4} "
+              f"municipalities  {euregio['name']}")
     for province in info["border_provinces"]:
         print(f"  {province['nuts_id']:<5} {province['area_km2']:>9,.0f} km²  {province['name']}")
     return EXIT_OK
@@ -115,8 +148,8 @@ def _geodata_lookup(args: argparse.Namespace) -> int:
         raise ValueError(f"--lat {args.lat} --lon {args.lon}: expected latitude -90 to 90 "
                          "and longitude -180 to 180 (WGS84 degrees)")
     settings = load_settings()
-    found = lookup(load_region_layers(settings), _municipalities_or_warn(settings),
-                   args.lon, args.lat)
+    municipalities = _municipalities_or_warn(settings)
+    found = lookup(load_region_layers(settings), municipalities, args.lon, args.lat)
     if args.json:
         print(json.dumps(found, ensure_ascii=False))
         return EXIT_OK

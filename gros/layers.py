@@ -7,7 +7,7 @@ comes twice: ``full`` (the source geometry; areas and look-ups use it) and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import geopandas as gpd
 import pandas as pd
@@ -15,6 +15,7 @@ import shapely
 
 from gros import geometry, i18n, regions
 from gros.gisco import NutsBoundaries
+from gros.memberships import LAU_OUTLINE, NUTS3_OUTLINE, OUTLINE_COLUMNS, EuregioOutlines
 from gros.regions import Euregio
 
 
@@ -36,9 +37,32 @@ class RegionLayers:
     countries_display: gpd.GeoDataFrame
     border_provinces_display: gpd.GeoDataFrame
     euregios_display: gpd.GeoDataFrame
+    # Drawn from the member municipalities (with_municipal_outlines) or, without them,
+    # from the NUTS-3 table; why not from the municipalities, when they were there.
+    outline: str = NUTS3_OUTLINE
+    outline_problem: str = ""
+    municipal: EuregioOutlines | None = None
+    lau: dict | None = None  # the cut drawn from: year, source, fetched, municipalities
 
 
-def _euregio_table(euregios: list[Euregio], memberships: pd.DataFrame) -> pd.DataFrame:
+STATUS_FIELDS = ("status", "status_since", "successor", "status_note", "status_source")
+
+
+def _status_of(status: pd.DataFrame | None, euregio_id: str) -> dict[str, object]:
+    """A Euregio's cooperation-body status; unknown (empty) where the table has no row."""
+    rows = status[status["euregio_id"] == euregio_id] if status is not None else ()
+    if not len(rows):
+        return {"status": "", "status_since": None, "successor": "", "status_note": "",
+                "status_source": ""}
+    row = rows.iloc[0]
+    return {"status": row["status"],
+            "status_since": None if pd.isna(row["since"]) else int(row["since"]),
+            "successor": row["successor"], "status_note": row["note"],
+            "status_source": row["source_url"]}
+
+
+def _euregio_table(euregios: list[Euregio], memberships: pd.DataFrame,
+                   status: pd.DataFrame | None) -> pd.DataFrame:
     rows = []
     for euregio in euregios:
         members = memberships[memberships["euregio_id"] == euregio.id]
@@ -51,13 +75,16 @@ def _euregio_table(euregios: list[Euregio], memberships: pd.DataFrame) -> pd.Dat
             "website": euregio.website,
             "stated_area_km2": euregio.stated_area_km2,
             "source": euregio.source,
+            "stated_members": euregio.stated_members,
+            "stated_members_source": euregio.stated_members_source,
             "nuts3": sorted(members["nuts_id"]),
             "partial_nuts3": sorted(members.loc[members["partial"], "nuts_id"]),
             "countries": sorted(members["country"].unique()),
             "member_count": len(members),
-            # Drawn from the NUTS-3 regions its members lie in until the membership table
-            # lists municipalities (gros.memberships draws those: "lau").
-            "outline": "nuts3",
+            # Drawn from the NUTS-3 regions its members lie in; with_municipal_outlines
+            # draws it from its municipalities ("lau").
+            "outline": NUTS3_OUTLINE,
+            **_status_of(status, euregio.id),
         })
     return pd.DataFrame.from_records(rows)
 
@@ -87,8 +114,11 @@ def build_region_layers(
     memberships: pd.DataFrame,
     provinces: pd.DataFrame,
     tolerance_m: float,
+    status: pd.DataFrame | None = None,
 ) -> RegionLayers:
-    """Build every region layer.
+    """Build every region layer, the Euregios from the NUTS-3 table ``memberships``
+    (:func:`with_municipal_outlines` then draws them from their municipalities), with
+    each cooperation body's ``status`` (:func:`gros.regions.read_euregio_status`).
 
     Raises
     ------
@@ -104,7 +134,7 @@ def build_region_layers(
                         set(nuts["NUTS_ID"]), boundaries.year)
 
     level3_display = geometry.simplify_coverage(level3, tolerance_m)
-    table = _euregio_table(euregios, memberships)
+    table = _euregio_table(euregios, memberships, status)
 
     euregio_full = _euregio_layer(table, memberships, level3)
     euregio_full["area_km2"] = geometry.area_km2(euregio_full).round(0)
@@ -149,6 +179,43 @@ def build_region_layers(
         border_provinces_display=province_display,
         euregios_display=euregio_display,
     )
+
+
+REPLACED = [column for column in OUTLINE_COLUMNS if column != "euregio_id"]
+
+
+def _drawn_from(layer: gpd.GeoDataFrame, outlines: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``layer`` with the outline columns of the Euregios ``outlines`` has; the others
+    keep their NUTS-3 outline."""
+    drawn = outlines.set_index("euregio_id")
+    layer = layer.copy()
+    layer["nuts3_area_km2"] = layer["area_km2"]
+    for column in ("municipalities", "population", "population_missing"):
+        if column not in layer:
+            layer[column] = [[] for _ in range(len(layer))] if column == "municipalities" \
+                else pd.array([pd.NA] * len(layer), dtype="Int64")
+    here = layer["id"].isin(drawn.index).to_numpy()
+    for column in [*REPLACED, "geometry"]:
+        values = drawn.loc[layer.loc[here, "id"], column].to_list()
+        layer[column] = layer[column].astype(object)
+        layer.loc[here, column] = pd.Series(values, index=layer.index[here], dtype=object)
+    layer["population"] = layer["population"].astype("Int64")
+    layer["population_missing"] = layer["population_missing"].astype("Int64")
+    layer["member_count"] = layer["member_count"].astype(int)
+    layer["area_km2"] = layer["area_km2"].astype(float)
+    layer["nuts3_area_km2"] = layer["nuts3_area_km2"].astype(float)
+    return gpd.GeoDataFrame(layer, geometry="geometry", crs=outlines.crs)
+
+
+def with_municipal_outlines(layers: RegionLayers, outlines: EuregioOutlines,
+                            lau: dict | None = None) -> RegionLayers:
+    """``layers`` with each Euregio of ``outlines`` drawn from its member municipalities
+    (``outline`` ``"lau"``; ``nuts3_area_km2`` keeps the area of its NUTS-3 outline)."""
+    full = _drawn_from(layers.euregios, outlines.full)
+    full["valid"] = [bool(g is not None and not g.is_empty and g.is_valid) for g in full.geometry]
+    return replace(layers, euregios=full,
+                   euregios_display=_drawn_from(layers.euregios_display, outlines.display),
+                   outline=LAU_OUTLINE, municipal=outlines, lau=lau)
 
 
 @dataclass(frozen=True)

@@ -44,16 +44,29 @@ def border_province_at(layers: RegionLayers, lon: float, lat: float) -> str | No
     return str(ranked[0][1])
 
 
+def euregios_of(layers: RegionLayers, gisco_id: str) -> list[str]:
+    """The Euregios a municipality is a member of (by name or through its district), in
+    the order of the Euregio layer."""
+    pairs = layers.municipal.pairs if layers.municipal is not None else None
+    if pairs is None:
+        return []
+    found = set(pairs.loc[pairs["gisco_id"] == gisco_id, "euregio_id"])
+    return [euregio_id for euregio_id in layers.euregios["id"] if euregio_id in found]
+
+
 def lookup(layers: RegionLayers, municipalities: Municipalities | None, lon: float, lat: float
            ) -> dict[str, Any]:
     """``{"municipality": {...} | None, "euregios": [ids], "border_province": id | None}``.
 
-    The Euregios are those of the region layers (outlines from NUTS-3 regions);
-    without the municipalities, ``municipality`` is None.
+    With Euregios drawn from their municipalities, the Euregios are those the
+    municipality at the point is a member of; else (no municipalities, or none there)
+    those whose outline holds the point. Without the municipalities,
+    ``municipality`` is None.
     """
-    return {
-        "municipality": (municipality_at(municipalities, lon, lat)
-                         if municipalities is not None else None),
-        "euregios": locate(layers, lon, lat).euregios,
-        "border_province": border_province_at(layers, lon, lat),
-    }
+    place = municipality_at(municipalities, lon, lat) if municipalities is not None else None
+    if place is not None and layers.municipal is not None:
+        euregios = euregios_of(layers, place["id"])
+    else:
+        euregios = locate(layers, lon, lat).euregios
+    return {"municipality": place, "euregios": euregios,
+            "border_province": border_province_at(layers, lon, lat)}

@@ -20,7 +20,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from gros import agenda, agenda_map, assets, numbers, themes
+from gros import agenda, agenda_map, assets, map_extras, numbers, themes
 from gros.basemaps import AGENDA_LAYERS, BASEMAPS, DEFAULT_BASEMAP, LAYERS
 from gros.gisco import ATTRIBUTION
 from gros.i18n import t
@@ -192,13 +192,23 @@ def add_euregios(m: folium.Map, layers: RegionLayers, language: str = "nl"
     ]
     frame["member_count"] = [numbers.number(n, language) for n in frame["member_count"]]
     frame["seat"] = frame["seat"].map(lambda seat: seat or t("euregio.unknown", language))
-    features = escaped_features(frame, ["id", "label", "member_count", "seat", "area_km2"])
+    frame["not_current"] = frame["status"].isin(map_extras.NOT_CURRENT)
+    frame["status_label"] = [map_extras.tooltip_status(row, language)
+                             for _, row in frame.iterrows()]
+    features = escaped_features(frame, ["id", "label", "member_count", "seat", "area_km2",
+                                        "status_label", "not_current"])
 
     def style(feature: dict[str, Any]) -> dict[str, Any]:
-        colour = EUREGIO_COLOURS.get(feature["properties"]["id"], "#333333")
+        properties = feature["properties"]
         # The class names let people (and browser tests) pick out the Euregio shapes.
+        name = f"gros-euregio gros-euregio-{properties['id']}"
+        if properties["not_current"]:  # merged or dissolved: not drawn as current
+            return {"color": map_extras.NOT_CURRENT_COLOUR, "weight": 1.5, "dashArray": "6 4",
+                    "fillColor": map_extras.NOT_CURRENT_COLOUR, "fillOpacity": 0.06,
+                    "className": f"{name} gros-euregio-not-current"}
+        colour = EUREGIO_COLOURS.get(properties["id"], "#333333")
         return {"color": colour, "weight": 2.5, "fillColor": colour, "fillOpacity": 0.18,
-                "className": f"gros-euregio gros-euregio-{feature['properties']['id']}"}
+                "className": name}
 
     folium.GeoJson(
         features,
@@ -206,9 +216,11 @@ def add_euregios(m: folium.Map, layers: RegionLayers, language: str = "nl"
         style_function=style,
         highlight_function=lambda _: {"weight": 4, "fillOpacity": 0.3},
         tooltip=folium.GeoJsonTooltip(
-            fields=["label", "member_count", "seat"],
-            aliases=[t("tooltip.name", language), t("tooltip.members", language),
-                     t("tooltip.seat", language)],
+            fields=["label", "member_count", "seat", "status_label"],
+            aliases=[t("tooltip.name", language),
+                     t("tooltip.listed_members" if layers.outline == "lau" else "tooltip.members",
+                       language),
+                     t("tooltip.seat", language), t("tooltip.status", language)],
         ),
     ).add_to(group)
     return group.add_to(m)
@@ -424,6 +436,8 @@ def build_region_map(
         add_border_provinces(m, layers)
     if "euregios" in visible:
         add_euregios(m, layers, language)
+    if "municipalities" in visible:
+        map_extras.add_municipalities(m, layers, language)
     if projects is not None and "projects" in visible:
         project_layer(projects, language).add_to(m)
     if projects_url is not None and "projects" in visible:
@@ -436,6 +450,8 @@ def build_region_map(
                                                agenda_themes)
         if legend:
             add_layer_legend(m, entries, t("layer.agenda", language))
+    if legend and "euregios" in visible:  # last: Leaflet stacks it above the others
+        map_extras.add_euregio_legend(m, layers, EUREGIO_COLOURS, language)
     m.fit_bounds(_bounds(layers))
     FitToFilter().add_to(m)
     return assets.use_local_assets(m)

@@ -1,15 +1,17 @@
 """Euregios drawn from their member municipalities (GISCO LAU).
 
-A row of a municipal membership table (:func:`gros.regions.read_municipal_memberships`)
-names a municipality, or a whole NUTS-3 region, in which case each of its
-municipalities counts. A Euregio's outline is the union of its municipalities
-(``"lau"``); without the municipalities it is the union of the NUTS-3 regions its
-members lie in (``"nuts3"``), the approximation the dashboard draws today. A
-municipality may belong to two Euregios; a code that does not exist fails loudly.
+A row of the municipal membership table (:func:`gros.regions.read_municipal_memberships`)
+names a municipality, a district (whole NUTS-3 regions: each of their municipalities
+counts) or another member (a chamber, a water board: listed, not drawn). A Euregio's
+outline is the union of its municipalities (``"lau"``). A municipality may belong to
+two Euregios; a municipality row that names none of the LAU year fails loudly, with
+every other such row. Without the municipalities the dashboard draws the NUTS-3
+table instead (:mod:`gros.layers`, ``"nuts3"``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -19,12 +21,15 @@ import shapely
 
 from gros import geometry, regions
 from gros.lau import Municipalities
-from gros.layers import RegionLayers
 
 LAU_OUTLINE, NUTS3_OUTLINE = "lau", "nuts3"
-OUTLINE_COLUMNS = ("euregio_id", "outline", "member_count", "municipalities", "population",
-                   "population_missing", "area_km2")
+OUTLINE_COLUMNS = ("euregio_id", "outline", "member_count", "municipalities", "nuts3",
+                   "partial_nuts3", "countries", "population", "population_missing", "area_km2")
 """The columns of both frames of :class:`EuregioOutlines`, besides ``geometry``."""
+MEMBER_COLUMNS = ("euregio_id", "row", "member_kind", "member_name", "country", "gisco_id",
+                  "nuts_ids", "municipality_count", "population", "population_missing",
+                  "area_km2", "note", "source_url", "source_title", "source_date")
+"""The columns of :attr:`EuregioOutlines.members`: a table row with its figures."""
 
 
 def nuts3_of(municipalities: gpd.GeoDataFrame, nuts3: gpd.GeoDataFrame) -> pd.Series:
@@ -50,31 +55,78 @@ def nuts3_of(municipalities: gpd.GeoDataFrame, nuts3: gpd.GeoDataFrame) -> pd.Se
     return pd.Series(codes, index=municipalities.index, name="nuts_id")
 
 
+def _unresolved(table: pd.DataFrame, known: set[str]) -> list[str]:
+    """Each municipality row without a GISCO_ID or with one unknown in the LAU year, and
+    each district row whose GISCO_ID (a kreisfreie Stadt) is unknown."""
+    problems = []
+    for row in table[table["member_kind"] != "other"].itertuples():
+        where = f"{row.member_name} ({row.euregio_id}, row {row.row})"
+        if row.member_kind == "municipality" and not row.gisco_id:
+            problems.append(f"{where}: no gisco_id")
+        elif row.gisco_id and row.gisco_id not in known:
+            problems.append(f"{row.gisco_id} {where}: unknown")
+    return problems
+
+
+def _located(frame: gpd.GeoDataFrame, nuts3: gpd.GeoDataFrame, named: set[str],
+             codes: set[str]) -> pd.DataFrame:
+    """``gisco_id`` and ``nuts_id`` of every municipality in a NUTS-3 region that holds a
+    member: only those are placed (a fraction of the cut), each once."""
+    named_shapes = frame.loc[frame["gisco_id"].isin(named), "geometry"].to_numpy()
+    touched = nuts3.sindex.query(named_shapes, predicate="intersects")[1]
+    wanted = nuts3.iloc[sorted(set(touched) | set(np.flatnonzero(nuts3["NUTS_ID"].isin(codes))))]
+    near = frame.iloc[sorted(set(frame.sindex.query(wanted.geometry.to_numpy(),
+                                                    predicate="intersects")[1]))]
+    neighbours = nuts3.iloc[sorted(set(nuts3.sindex.query(near.geometry.to_numpy(),
+                                                          predicate="intersects")[1]))]
+    return pd.DataFrame({"gisco_id": near["gisco_id"].to_numpy(),
+                         "nuts_id": nuts3_of(near, neighbours).to_numpy()})
+
+
+def _resolve(table: pd.DataFrame, municipalities: Municipalities, nuts3: gpd.GeoDataFrame,
+             nuts_year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    frame = municipalities.frame
+    problems = _unresolved(table, set(frame["gisco_id"]))
+    if problems:
+        raise regions.UnknownMunicipalities(problems, regions.MUNICIPAL_LAU_YEAR,
+                                            municipalities.year)
+    districts = table[table["member_kind"] == "district"]
+    codes = [code for listed in districts["nuts_ids"] for code in listed]
+    regions.check_codes(codes, regions.MUNICIPAL_NUTS_YEAR, set(nuts3["NUTS_ID"]), nuts_year)
+    named = table[table["member_kind"] == "municipality"][["row", "gisco_id"]]
+    located = _located(frame, nuts3, set(named["gisco_id"]), set(codes))
+    wanted = districts[["row", "nuts_ids"]].explode("nuts_ids").rename(
+        columns={"nuts_ids": "nuts_id"}).dropna()
+    in_districts = wanted.merge(located, on="nuts_id")[["row", "gisco_id"]]
+    members = (pd.concat([named, in_districts], ignore_index=True)
+               .drop_duplicates().reset_index(drop=True))
+    return members, located
+
+
 def member_municipalities(table: pd.DataFrame, municipalities: Municipalities,
-                          nuts3: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Every municipality each Euregio has: columns ``euregio_id``, ``gisco_id`` and
-    ``via`` (the table's ``member_id`` it comes from: itself, or its NUTS-3 region).
+                          nuts3: gpd.GeoDataFrame, nuts_year: int) -> pd.DataFrame:
+    """Every municipality each member row stands for: columns ``row`` and ``gisco_id``
+    (a municipality row: itself; a district: each municipality of its NUTS-3 regions).
 
     Raises
     ------
+    regions.UnknownNutsCodes
+        A district's NUTS-3 code does not exist in the boundaries.
     regions.UnknownMunicipalities
-        Listing every municipality code of the table unknown in the LAU year.
+        Listing every municipality row that names no municipality of the LAU year.
     """
-    frame = municipalities.frame
-    named = table[table["member_kind"] == "municipality"]
-    unknown = sorted(set(named["member_id"]) - set(frame["gisco_id"]))
-    if unknown:
-        table_year = int(table["lau_year"].iloc[0])
-        raise regions.UnknownMunicipalities(unknown, table_year, municipalities.year)
-    direct = pd.DataFrame({"euregio_id": named["euregio_id"], "gisco_id": named["member_id"],
-                           "via": named["member_id"]})
-    wholes = table[table["member_kind"] == "nuts3"]
-    located = pd.DataFrame({"gisco_id": frame["gisco_id"], "via": nuts3_of(frame, nuts3)})
-    expanded = wholes[["euregio_id", "member_id"]].merge(located, left_on="member_id",
-                                                         right_on="via")
-    # Listed by name and as part of a listed region: one membership, the named one first.
-    return (pd.concat([direct, expanded[["euregio_id", "gisco_id", "via"]]], ignore_index=True)
-            .drop_duplicates(["euregio_id", "gisco_id"]).reset_index(drop=True))
+    return _resolve(table, municipalities, nuts3, nuts_year)[0]
+
+
+SAMTGEMEINDE = re.compile(r"Member through (Samtgemeinde [^,.;(]+)")
+
+
+def member_count(rows: pd.DataFrame) -> int:
+    """How many members the rows are as the sources count them: the Gemeinden listed for
+    one Samtgemeinde (note "Member through Samtgemeinde X") are one member."""
+    keys = [found.group(1).strip() if (found := SAMTGEMEINDE.search(note)) else row
+            for row, note in zip(rows["row"], rows["note"], strict=True)]
+    return len(set(keys))
 
 
 def known_population(values: pd.Series) -> tuple[int | None, int]:
@@ -90,16 +142,70 @@ def known_population(values: pd.Series) -> tuple[int | None, int]:
 
 @dataclass(frozen=True)
 class EuregioOutlines:
-    """One row per Euregio of the table, as source geometry (``full``: areas and look-ups
-    use it) and simplified for display, with the :data:`OUTLINE_COLUMNS`."""
+    """The Euregios drawn from their municipalities.
+
+    ``full`` (source geometry: areas and look-ups use it) and ``display`` (simplified)
+    have one row per Euregio with the :data:`OUTLINE_COLUMNS`; ``members`` one row per
+    member of the table with its figures (:data:`MEMBER_COLUMNS`); ``municipalities``
+    each member municipality once with ``gisco_id``, ``name``, ``country``,
+    ``nuts_id`` and its display geometry; ``pairs`` each (``euregio_id``,
+    ``gisco_id``) membership.
+    """
 
     full: gpd.GeoDataFrame
     display: gpd.GeoDataFrame
+    members: pd.DataFrame
+    municipalities: gpd.GeoDataFrame
+    pairs: pd.DataFrame
 
 
-def _summary(rows: list[dict[str, object]]) -> pd.DataFrame:
+def _figures(pieces: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Per ``key``: how many municipalities, the sum of the known populations (<NA> when
+    none is known, never 0), how many lack one, and the area."""
+    grouped = pieces.groupby(key, sort=False)
+    figures = pd.DataFrame({
+        "municipality_count": grouped["gisco_id"].size(),
+        "population": grouped["population"].sum(min_count=1).astype("Int64"),
+        "population_missing": grouped["population"].agg(lambda values: int(values.isna().sum())),
+        "area_km2": grouped["area"].sum().round(1),
+    })
+    return figures.reset_index()
+
+
+def _member_figures(table: pd.DataFrame, members: pd.DataFrame,
+                    used: gpd.GeoDataFrame) -> pd.DataFrame:
+    pieces = members.merge(used[["gisco_id", "population", "area"]], on="gisco_id")
+    frame = table.merge(_figures(pieces, "row"), on="row", how="left")
+    frame["municipality_count"] = frame["municipality_count"].fillna(0).astype(int)
+    frame["population_missing"] = frame["population_missing"].fillna(0).astype(int)
+    frame["population"] = frame["population"].astype("Int64")  # unknown stays <NA>
+    frame["area_km2"] = frame["area_km2"].astype(object).where(frame["area_km2"].notna(), None)
+    return frame[list(MEMBER_COLUMNS)]
+
+
+def _summary(table: pd.DataFrame, pairs: pd.DataFrame, used: gpd.GeoDataFrame,
+             all_located: pd.Series) -> pd.DataFrame:
+    pieces = pairs.merge(used[["gisco_id", "population", "area", "country", "nuts_id"]],
+                         on="gisco_id")
+    figures = _figures(pieces, "euregio_id").set_index("euregio_id")
+    in_region = all_located.value_counts()
+    rows = []
+    for euregio_id, listed in table.groupby("euregio_id", sort=False):
+        own = pieces[pieces["euregio_id"] == euregio_id]
+        counts = own["nuts_id"].dropna().value_counts()
+        rows.append({"euregio_id": euregio_id, "outline": LAU_OUTLINE,
+                     "member_count": member_count(listed),
+                     "municipalities": sorted(own["gisco_id"]),
+                     "nuts3": sorted(counts.index),
+                     "partial_nuts3": sorted(code for code, count in counts.items()
+                                             if in_region.get(code, 0) > count),
+                     "countries": sorted(set(own["country"])),
+                     "population": (figures.loc[euregio_id, "population"]
+                                    if euregio_id in figures.index else pd.NA),
+                     "population_missing": (int(figures.loc[euregio_id, "population_missing"])
+                                            if euregio_id in figures.index else 0)})
     summary = pd.DataFrame.from_records(rows)
-    summary["population"] = summary["population"].astype("Int64")  # unknown stays <NA>
+    summary["population"] = summary["population"].astype("Int64")
     return summary
 
 
@@ -110,68 +216,42 @@ def _dissolved(pieces: gpd.GeoDataFrame, summary: pd.DataFrame) -> gpd.GeoDataFr
     return gpd.GeoDataFrame(frame, geometry="geometry", crs=pieces.crs)
 
 
-def _from_municipalities(table: pd.DataFrame, layers: RegionLayers,
-                         municipalities: Municipalities) -> EuregioOutlines:
-    members = member_municipalities(table, municipalities, layers.nuts3)
-    frame = municipalities.frame.set_index("gisco_id")
-    rows = []
-    for euregio_id, group in members.groupby("euregio_id", sort=False):
-        population, missing = known_population(frame.loc[group["gisco_id"], "population"])
-        rows.append({"euregio_id": euregio_id, "outline": LAU_OUTLINE,
-                     "member_count": len(group), "municipalities": sorted(group["gisco_id"]),
-                     "population": population, "population_missing": missing})
-    summary = _summary(rows)
-    used = frame.loc[sorted(set(members["gisco_id"]))].reset_index()
-    display = geometry.simplify_coverage(used[["gisco_id", "geometry"]], layers.tolerance_m,
-                                         clean=True)
-    full = _dissolved(gpd.GeoDataFrame(members.merge(used[["gisco_id", "geometry"]]),
-                                       crs=used.crs), summary)
-    simplified = _dissolved(gpd.GeoDataFrame(members.merge(display), crs=display.crs), summary)
-    return EuregioOutlines(full, simplified)
+def euregio_outlines(table: pd.DataFrame, municipalities: Municipalities,
+                     nuts3: gpd.GeoDataFrame, nuts_year: int, tolerance_m: float
+                     ) -> EuregioOutlines:
+    """Each Euregio of ``table`` as the union of its member municipalities.
 
-
-def _from_nuts3(table: pd.DataFrame, layers: RegionLayers) -> EuregioOutlines:
-    rows = []
-    for euregio_id, group in table.groupby("euregio_id", sort=False):
-        named = group.loc[group["member_kind"] == "municipality", "member_id"]
-        # Without the municipalities, a whole region's members cannot be counted.
-        rows.append({"euregio_id": euregio_id, "outline": NUTS3_OUTLINE,
-                     "member_count": len(group), "municipalities": sorted(named),
-                     "population": None, "population_missing": len(group)})
-    summary = _summary(rows)
-    pairs = table[["euregio_id", "nuts_id"]].drop_duplicates()
-
-    def outline(level3: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-        pieces = level3[["NUTS_ID", "geometry"]].merge(pairs, left_on="NUTS_ID",
-                                                       right_on="nuts_id")
-        return _dissolved(gpd.GeoDataFrame(pieces, crs=level3.crs), summary)
-
-    return EuregioOutlines(outline(layers.nuts3), outline(layers.nuts3_display))
-
-
-def euregio_outlines(table: pd.DataFrame, layers: RegionLayers,
-                     municipalities: Municipalities | None) -> EuregioOutlines:
-    """Each Euregio's outline from a municipal membership table.
-
-    With ``municipalities`` every Euregio is the union of its member municipalities
-    (``outline`` ``"lau"``), simplified for display as one coverage so that
-    neighbours keep sharing their borders; without them (not cached, no network),
-    the union of the NUTS-3 regions its members lie in (``"nuts3"``). Areas are
-    computed on the source geometry in EPSG:3035.
+    The municipalities are simplified for display as one coverage (made one first
+    where the source's pieces overlap along national borders), so neighbouring
+    Euregios keep sharing their borders. Areas are computed on the source geometry
+    in EPSG:3035. ``nuts3`` are the NUTS-3 regions of ``nuts_year`` (``NUTS_ID``,
+    ``CNTR_CODE``): a district's municipalities are those that overlap its regions most.
 
     Raises
     ------
     regions.UnknownNutsCodes, regions.UnknownMunicipalities
         A code of the table does not exist in the boundaries; nothing is dropped.
     """
-    regions.check_codes(table["nuts_id"], int(table["nuts_year"].iloc[0]),
-                        set(layers.nuts3["NUTS_ID"]), layers.nuts_year)
-    if municipalities is None:
-        outlines = _from_nuts3(table, layers)
-    else:
-        outlines = _from_municipalities(table, layers, municipalities)
-    area = geometry.area_km2(outlines.full).round(0)
-    outlines.full["area_km2"] = area
-    outlines.display["area_km2"] = area
+    members, located = _resolve(table, municipalities, nuts3, nuts_year)
+    pairs = (members.merge(table[["row", "euregio_id"]], on="row")[["euregio_id", "gisco_id"]]
+             .drop_duplicates().reset_index(drop=True))
+    frame = municipalities.frame
+    used = frame[frame["gisco_id"].isin(set(pairs["gisco_id"]))].reset_index(drop=True)
+    used["area"] = geometry.area_km2(used)
+    used = used.merge(located, on="gisco_id", how="left")
+    # With how many municipalities each region has, to tell a partial one.
+    summary = _summary(table, pairs, used, located["nuts_id"])
+    display = geometry.simplify_coverage(used[["gisco_id", "geometry"]], tolerance_m,
+                                         clean=True)
+    full = _dissolved(gpd.GeoDataFrame(pairs.merge(used[["gisco_id", "geometry"]]),
+                                       crs=used.crs), summary)
+    simplified = _dissolved(gpd.GeoDataFrame(pairs.merge(display), crs=display.crs), summary)
+    area = geometry.area_km2(full).round(0)
+    full["area_km2"] = area
+    simplified["area_km2"] = area
     columns = [*OUTLINE_COLUMNS, "geometry"]
-    return EuregioOutlines(outlines.full[columns], outlines.display[columns])
+    shown = gpd.GeoDataFrame(
+        used[["gisco_id", "name", "country", "nuts_id"]].assign(geometry=display.geometry),
+        geometry="geometry", crs=display.crs)
+    return EuregioOutlines(full[columns], simplified[columns],
+                           _member_figures(table, members, used), shown, pairs)

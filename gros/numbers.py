@@ -75,3 +75,10 @@ def date(value: dt.date | str | None, language: str = "nl") -> str:
     if isinstance(value, str):
         value = dt.date.fromisoformat(value[:10])
     return babel_dates.format_date(value, format="medium", locale=locale_of(language))
+
+
+def percent(share: float | None, language: str = "nl") -> str:
+    """A share (0.25) as the language writes a percentage: ``25%``, ``25 %``."""
+    if is_unknown(share):
+        return UNKNOWN
+    return babel_numbers.format_percent(share, locale=locale_of(language))

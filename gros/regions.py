@@ -18,7 +18,7 @@ from gros.i18n import LANGUAGES
 
 GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
 EUREGIOS_CSV = GEODATA_DIR / "euregios.csv"
-MEMBERS_CSV = GEODATA_DIR / "euregio_members.csv"
+MEMBERS_CSV = GEODATA_DIR / "euregio_members_nuts3.csv"
 BORDER_PROVINCES_CSV = GEODATA_DIR / "border_provinces.csv"
 
 EUREGIO_IDS = (
@@ -80,6 +80,8 @@ class Euregio:
     website: str
     stated_area_km2: float | None
     source: str
+    stated_members: int | None = None  # how many members a source says it has
+    stated_members_source: str = ""
 
     def name(self, language: str = "nl") -> str:
         """The name in ``language``, falling back to English, German, Dutch, then the id."""
@@ -123,7 +125,7 @@ def _require(path: Path, row: int, column: str, value: str) -> str:
 def read_euregios(path: Path = EUREGIOS_CSV) -> list[Euregio]:
     """The Euregios, in the order of :data:`EUREGIO_IDS`."""
     columns = ("id", *(f"name_{lang}" for lang in LANGUAGES), "seat", "founded", "website",
-               "stated_area_km2", "source")
+               "stated_area_km2", "source", "stated_members", "stated_members_source")
     euregios = []
     for number, row in _rows(path, columns):
         euregio_id = _require(path, number, "id", row["id"])
@@ -132,6 +134,10 @@ def read_euregios(path: Path = EUREGIOS_CSV) -> list[Euregio]:
                 path, number, "id", f"expected one of {', '.join(EUREGIO_IDS)}, got {euregio_id!r}"
             )
         founded = _optional_number(path, number, "founded", row["founded"])
+        stated = _optional_number(path, number, "stated_members", row["stated_members"])
+        if stated is not None and not row["stated_members_source"]:
+            raise CuratedDataError(path, number, "stated_members_source",
+                                   "a stated member count needs its source")
         euregios.append(
             Euregio(
                 id=euregio_id,
@@ -142,6 +148,8 @@ def read_euregios(path: Path = EUREGIOS_CSV) -> list[Euregio]:
                 stated_area_km2=_optional_number(path, number, "stated_area_km2",
                                                  row["stated_area_km2"]),
                 source=_require(path, number, "source", row["source"]),
+                stated_members=int(stated) if stated is not None else None,
+                stated_members_source=row["stated_members_source"],
             )
         )
     return sorted(euregios, key=lambda e: EUREGIO_IDS.index(e.id))
@@ -238,80 +246,129 @@ def read_border_provinces(path: Path = BORDER_PROVINCES_CSV) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=list(columns))
 
 
-MEMBER_KINDS = ("municipality", "nuts3")
-MUNICIPAL_MEMBER_COLUMNS = ("euregio_id", "member_kind", "member_id", "member_name", "country",
-                            "nuts_id", "lau_year", "nuts_year", "listed_as", "source")
+MUNICIPAL_MEMBERS_CSV = GEODATA_DIR / "euregio_members_municipal.csv"
+STATUS_CSV = GEODATA_DIR / "euregio_status.csv"
+MUNICIPAL_LAU_YEAR = 2024  # the LAU year of the table's GISCO_IDs
+MUNICIPAL_NUTS_YEAR = 2024  # the NUTS year of its district codes
+MEMBER_KINDS = ("municipality", "district", "other")
+MUNICIPAL_MEMBER_COLUMNS = ("euregio_id", "member_kind", "member_name", "country", "gisco_id",
+                            "nuts_id", "note", "source_url", "source_title", "source_date")
+
+
+def _nuts3_codes(path: Path, row: int, country: str, value: str) -> tuple[str, ...]:
+    codes = tuple(code.strip().upper() for code in value.split(";") if code.strip())
+    wrong = [code for code in codes if len(code) != 5 or not code.startswith(country)]
+    if not codes or wrong:
+        raise CuratedDataError(path, row, "nuts_id",
+                               f"expected one or more NUTS-3 codes of {country} joined by ';' "
+                               f"(such as 'DEA1B'), got {value!r}")
+    return codes
 
 
 def _municipal_member(path: Path, row: int, values: dict[str, str]) -> dict[str, object]:
-    """One row of a municipal membership table, checked (see geodata/README.md)."""
+    """One row of the municipal membership table, checked (see geodata/README.md).
+
+    A municipality row without a GISCO_ID passes here: it is listed with every code
+    unknown in the LAU year when the members are resolved
+    (:func:`gros.memberships.member_municipalities`), all in one message.
+    """
     kind = values["member_kind"]
     if kind not in MEMBER_KINDS:
         raise CuratedDataError(path, row, "member_kind",
-                               f"expected {' or '.join(MEMBER_KINDS)}, got {kind!r}")
+                               f"expected {', '.join(MEMBER_KINDS)}, got {kind!r}")
     country = values["country"]
     if country not in COUNTRIES:
         raise CuratedDataError(path, row, "country",
                                f"expected one of {', '.join(COUNTRIES)}, got {country!r}")
-    nuts_id = _require(path, row, "nuts_id", values["nuts_id"]).upper()
-    if len(nuts_id) != 5 or not nuts_id.startswith(country):
-        raise CuratedDataError(path, row, "nuts_id", f"expected the NUTS-3 code of a region in "
-                                                     f"{country}, got {nuts_id!r}")
-    member_id = _require(path, row, "member_id", values["member_id"])
-    if kind == "nuts3" and member_id.upper() != nuts_id:
-        raise CuratedDataError(path, row, "member_id",
-                               f"a whole NUTS-3 region is its own nuts_id {nuts_id!r}, "
-                               f"got {member_id!r}")
-    if kind == "municipality" and not member_id.startswith(f"{country}_"):
-        raise CuratedDataError(path, row, "member_id",
+    gisco_id = values["gisco_id"]
+    if gisco_id and not gisco_id.startswith(f"{country}_"):
+        raise CuratedDataError(path, row, "gisco_id",
                                f"expected a GISCO_ID such as 'NL_GM0935' ({country}_ and the "
-                               f"national code), got {member_id!r}")
+                               f"national code), got {gisco_id!r}")
+    nuts_ids = (_nuts3_codes(path, row, country, values["nuts_id"]) if kind == "district"
+                else ())
     return {
+        "row": row,
         "euregio_id": _euregio_id(path, row, values["euregio_id"]),
         "member_kind": kind,
-        "member_id": member_id.upper() if kind == "nuts3" else member_id,
         "member_name": _require(path, row, "member_name", values["member_name"]),
         "country": country,
-        "nuts_id": nuts_id,
-        "lau_year": _year(path, row, "lau_year", values["lau_year"]),
-        "nuts_year": _year(path, row, "nuts_year", values["nuts_year"]),
-        "listed_as": values["listed_as"],
-        "source": _require(path, row, "source", values["source"]),
+        "gisco_id": gisco_id,
+        "nuts_ids": nuts_ids,
+        "note": values["note"],
+        "source_url": _require(path, row, "source_url", values["source_url"]),
+        "source_title": _require(path, row, "source_title", values["source_title"]),
+        "source_date": _require(path, row, "source_date", values["source_date"]),
     }
 
 
-def read_municipal_memberships(path: Path) -> pd.DataFrame:
-    """One row per (Euregio, member), where a member is a municipality or a whole NUTS-3
-    region; a member may belong to several Euregios.
+def read_municipal_memberships(path: Path = MUNICIPAL_MEMBERS_CSV) -> pd.DataFrame:
+    """One row per (Euregio, member) as the sources name it: a ``municipality`` (its
+    GISCO_ID), a ``district`` (whole NUTS-3 regions, ``nuts_ids``: every municipality in
+    them counts) or ``other`` (a chamber, a water board: a member, not drawn).
 
-    Columns: :data:`MUNICIPAL_MEMBER_COLUMNS`; ``geodata/README.md`` describes them.
-    The codes are checked against the boundaries later
-    (:func:`gros.memberships.euregio_outlines`), where they are known.
+    Columns: ``row`` (as a spreadsheet shows it), the table's columns with ``nuts_id``
+    as the tuple ``nuts_ids``. Several rows may share a GISCO_ID (municipalities merged
+    since the source was written; the note says so); the same name twice for one
+    Euregio is an error. The codes are checked against the boundaries later
+    (:func:`gros.memberships.member_municipalities`), where they are known.
     """
     records = []
     first_row: dict[tuple[object, object], int] = {}
     for number, values in _rows(path, MUNICIPAL_MEMBER_COLUMNS):
         record = _municipal_member(path, number, values)
-        key = (record["euregio_id"], record["member_id"])
+        key = (record["euregio_id"], record["member_name"])
         if key in first_row:
-            raise CuratedDataError(path, number, "member_id",
+            raise CuratedDataError(path, number, "member_name",
                                    f"{key[1]!r} is listed for {key[0]!r} already in row "
                                    f"{first_row[key]}")
         first_row[key] = number
         records.append(record)
-    table = pd.DataFrame.from_records(records, columns=list(MUNICIPAL_MEMBER_COLUMNS))
-    _one_year(path, table, "lau_year", "LAU")
-    _one_year(path, table, "nuts_year", "NUTS")
+    columns = ["row", *MUNICIPAL_MEMBER_COLUMNS]
+    columns[columns.index("nuts_id")] = "nuts_ids"
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+STATUSES = ("active", "merged", "dissolved")
+STATUS_COLUMNS = ("euregio_id", "status", "since", "successor", "note", "source_url")
+
+
+def read_euregio_status(path: Path = STATUS_CSV) -> pd.DataFrame:
+    """The status of each cooperation body: ``active``, ``merged`` or ``dissolved``,
+    since when (a year; for an active body its founding), its successor and the source.
+
+    Columns: :data:`STATUS_COLUMNS`, ``since`` a nullable integer.
+    """
+    records = []
+    for number, row in _rows(path, STATUS_COLUMNS):
+        if row["status"] not in STATUSES:
+            raise CuratedDataError(path, number, "status",
+                                   f"expected {', '.join(STATUSES)}, got {row['status']!r}")
+        since = _optional_number(path, number, "since", row["since"])
+        records.append({
+            "euregio_id": _euregio_id(path, number, row["euregio_id"]),
+            "status": row["status"],
+            "since": int(since) if since is not None else None,
+            "successor": row["successor"],
+            "note": row["note"],
+            "source_url": _require(path, number, "source_url", row["source_url"]),
+        })
+    table = pd.DataFrame.from_records(records, columns=list(STATUS_COLUMNS))
+    table["since"] = table["since"].astype("Int64")
     return table
 
 
 class UnknownMunicipalities(UnknownCodes):
-    """Municipality codes of a membership table that do not exist in the LAU year."""
+    """Municipality rows of the membership table that name no municipality of the LAU
+    year: without a GISCO_ID, or with one the year does not have. ``codes`` describes
+    each row (name, Euregio, row number and what is wrong)."""
 
-    message = ("{count} municipality code(s) of the LAU {table} membership table do not exist "
-               "in the LAU {boundaries} municipalities: {codes}. A municipality merged since its "
-               "source was written is listed as the municipality it is part of now, its row's "
-               "listed_as naming the former one; use LAU {table} boundaries "
+    message = ("{count} municipality row(s) of the membership table (GISCO_IDs of LAU "
+               "{table}) are not municipalities of LAU {boundaries}: {codes}. A municipality "
+               "merged since its source was written takes the code of the one it is part of "
+               "now (the row's note says so); a member that is not a municipality (a "
+               "Samtgemeinde, an association) is listed as its member municipalities or as a "
+               "district with its NUTS-3 codes. Use LAU {table} boundaries "
                "(GROS_LAU_YEAR={table}) or correct these rows. No member is dropped.")
 
 

@@ -128,6 +128,14 @@ SETTINGS: tuple[Setting, ...] = (
         _year_among(LAU_YEARS, "LAU"),
     ),
     Setting(
+        "members_csv",
+        "GROS_MEMBERS_CSV",
+        lambda: "",
+        "The Euregio membership table by municipality to draw the Euregios from; empty means "
+        "the curated geodata/euregio_members_municipal.csv (another path tries a corrected copy).",
+        _optional_str,
+    ),
+    Setting(
         "cache_dir",
         "GROS_CACHE_DIR",
         lambda: platformdirs.user_cache_dir("gros-dashboard"),
@@ -187,6 +195,7 @@ class Settings:
     nuts_year: int
     nuts_scale: str
     lau_year: int
+    members_csv: str
     cache_dir: Path
     data_dir: Path
     database_url: str

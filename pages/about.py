@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from gros import gisco, i18n, numbers
+from gros import gisco, i18n, numbers, profile
 from gros.tables import readable
 from pages._ui import cached, render, url
 
@@ -16,13 +16,18 @@ layers = cached.region_layers(lang)
 if layers is not None:
     st.write(i18n.t("about.boundaries", lang, year=layers.nuts_year, scale=layers.nuts_scale,
                     fetched=numbers.date(layers.nuts_fetched, lang), url=layers.nuts_source))
-    municipal = cached.municipalities(lang)
-    if municipal is not None:
-        st.write(i18n.t("about.municipalities", lang, year=municipal.year,
-                        fetched=numbers.date(municipal.fetched, lang), url=municipal.source_url,
-                        count=numbers.number(len(municipal.frame), lang)))
-    st.write(i18n.t("about.euregios", lang, year=int(layers.memberships["nuts_year"].iloc[0])))
-    st.info(i18n.t("approximation", lang))
+    cached.fetch_municipalities(lang)  # says so when they are unavailable
+    cut = layers.lau  # what the outlines were drawn from: no parse of the cut here
+    if cut is not None:
+        st.write(i18n.t("about.municipalities", lang, year=cut["year"],
+                        fetched=numbers.date(cut["fetched"], lang), url=cut["source"],
+                        count=numbers.number(cut["municipalities"], lang)))
+    if layers.outline == "lau":
+        st.write(i18n.t("about.outline_lau", lang, year=(layers.lau or {}).get("year", "")))
+    else:
+        st.write(i18n.t("about.euregios", lang,
+                        year=int(layers.memberships["nuts_year"].iloc[0])))
+        st.info(i18n.t("approximation", lang))
     table = pd.DataFrame({
         i18n.t("column.euregio", lang): [
             row[f"name_{lang}"] or row["name"] for _, row in layers.euregios.iterrows()
@@ -33,6 +38,8 @@ if layers is not None:
             str(int(year)) if not numbers.is_unknown(year) else i18n.t("euregio.unknown", lang)
             for year in layers.euregios["founded"]],
         i18n.t("column.area", lang): layers.euregios["area_km2"],
+        i18n.t("euregio.status", lang): [profile.status_text(row, lang)
+                                         for _, row in layers.euregios.iterrows()],
         i18n.t("column.countries", lang): [", ".join(c) for c in layers.euregios["countries"]],
         i18n.t("column.nuts3", lang): [", ".join(c) for c in layers.euregios["nuts3"]],
         i18n.t("about.partial", lang): [", ".join(c) for c in layers.euregios["partial_nuts3"]],

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from gros import i18n, stats, themes
+from gros import i18n, numbers, profile, stats, themes
 from gros.labels import euregio_name, euregio_names
 from gros.numbers import money, number
 from gros.regions import EUREGIO_IDS
@@ -36,24 +36,45 @@ unknown = i18n.t("euregio.unknown", lang)
 catalogue = cached.catalogue(layers)
 own = catalogue[catalogue["euregios"].map(lambda found: chosen in found)]
 budget = stats.known_total(own["budget_eur"])
-metrics = st.columns(4)
+
+
+def km2(value) -> str:
+    return unknown if numbers.is_unknown(value) else f"{number(value, lang)} km²"
+
+
+metrics = st.columns(5)
 metrics[0].metric(i18n.t("column.founded", lang),
                   str(int(row["founded"])) if pd.notna(row["founded"]) else unknown)
-metrics[1].metric(i18n.t("euregio.area", lang), f"{number(row['area_km2'], lang)} km²")
-metrics[2].metric(i18n.t("euregio.stated_area", lang),
-                  f"{number(row['stated_area_km2'], lang)} km²"
-                  if pd.notna(row["stated_area_km2"]) else unknown)
-metrics[3].metric(i18n.t("euregio.budget", lang), money(budget.total, lang),
+metrics[1].metric(i18n.t("euregio.status", lang), profile.status_text(row, lang) or unknown)
+metrics[2].metric(i18n.t("euregio.area", lang), km2(row["area_km2"]))
+metrics[3].metric(i18n.t("euregio.stated_area", lang), km2(row["stated_area_km2"]))
+metrics[4].metric(i18n.t("euregio.budget", lang), money(budget.total, lang),
                   help=stats.describe_total(budget, lang))
+if row["outline"] == "lau":
+    population = st.columns(3)
+    population[0].metric(i18n.t("euregio.population", lang), number(row["population"], lang))
+    population[1].metric(i18n.t("column.municipality_count", lang),
+                         number(len(row["municipalities"]), lang))
+    population[2].metric(i18n.t("euregio.nuts3_area", lang), km2(row["nuts3_area_km2"]))
 # The seat is a line of text, not a metric: a metric cuts a long name ("Bad Nieuwe…").
 st.markdown(f"**{i18n.t('column.seat', lang)}:** {markdown_escape(row['seat'] or unknown)}  \n"
             f"**{i18n.t('column.countries', lang)}:** "
             + ", ".join(i18n.t(f"country.{c}", lang) for c in row["countries"]) + "  \n"
             f"**{i18n.t('euregio.budget', lang)}:** "
             f"{markdown_escape(stats.describe_total(budget, lang))}")
+if row["successor"]:
+    st.markdown(f"**{i18n.t('euregio.successor', lang)}:** {markdown_escape(row['successor'])}")
 if row["website"]:
     st.link_button(row["website"], row["website"])
-st.info(i18n.t("approximation", lang))
+if profile.not_current_text(row, lang):
+    st.warning(markdown_escape(profile.not_current_text(row, lang)))
+if row["outline"] == "lau":
+    st.info(i18n.t("outline.lau", lang, count=number(len(row["municipalities"]), lang),
+                   year=layers.lau["year"] if layers.lau else ""))
+else:
+    st.info(i18n.t("approximation", lang))
+if profile.area_note(layers, chosen, lang):
+    st.caption(markdown_escape(profile.area_note(layers, chosen, lang)))
 
 left, right = st.columns([1, 1])
 with left:
@@ -65,14 +86,28 @@ with right:
     render.small_map(layers, own, lang, key=state.small_map("euregio", chosen),
                       euregio_id=chosen)
 
-st.subheader(i18n.t("euregio.members", lang, year=int(layers.memberships["nuts_year"].iloc[0])))
-members = layers.memberships[layers.memberships["euregio_id"] == chosen]
-st.dataframe(pd.DataFrame({
-    i18n.t("column.region", lang): members["nuts_id"] + " " + members["nuts_name"],
-    i18n.t("column.partial", lang): members["partial"],
-    i18n.t("column.members", lang): members["listed_members"],
-    i18n.t("column.source", lang): members["source"],
-}), hide_index=True, width="stretch")
+if layers.municipal is not None:
+    st.subheader(i18n.t("euregio.member_list", lang))
+    found = profile.completeness(layers, chosen)
+    if found is not None:
+        st.warning(markdown_escape(i18n.t("euregio.completeness", lang, found=found[0],
+                                          stated=found[1], source=found[2])))
+    if row["population_missing"]:
+        st.caption(i18n.t("euregio.population_missing", lang,
+                          missing=number(row["population_missing"], lang),
+                          count=number(len(row["municipalities"]), lang)))
+    # st.dataframe shows cells as text, never as HTML.
+    st.dataframe(profile.member_table(layers, chosen, lang), hide_index=True, width="stretch")
+else:  # the NUTS-3 table the outlines come from without the municipalities
+    st.subheader(i18n.t("euregio.members", lang,
+                        year=int(layers.memberships["nuts_year"].iloc[0])))
+    members = layers.memberships[layers.memberships["euregio_id"] == chosen]
+    st.dataframe(pd.DataFrame({
+        i18n.t("column.region", lang): members["nuts_id"] + " " + members["nuts_name"],
+        i18n.t("column.partial", lang): members["partial"],
+        i18n.t("column.members", lang): members["listed_members"],
+        i18n.t("column.source", lang): members["source"],
+    }), hide_index=True, width="stretch")
 
 st.subheader(i18n.t("projects.title", lang))
 st.dataframe(readable(project_table(own, euregio_names(layers, lang), lang), lang),

@@ -103,14 +103,19 @@ def eurostat_mirror_url() -> str:
 
 @pytest.fixture(scope="session")
 def mirror_env(mirror_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Environment variables pointing the app at the mirror (2024, 20M), with its own cache."""
-    return {
+    """Environment variables pointing the app at the mirror (2024, 20M), with its own cache
+    and the municipalities cached there."""
+    from gros.settings import load_settings
+
+    env = {
         "GROS_GISCO_URL": mirror_url,
         "GROS_NUTS_YEAR": "2024",
         "GROS_NUTS_SCALE": "20M",
         "GROS_CACHE_DIR": str(tmp_path_factory.mktemp("gros-cache")),
         "GROS_DATA_DIR": str(tmp_path_factory.mktemp("gros-data")),
     }
+    lau.fetch(lau.LauSource.from_settings(load_settings(env)))
+    return env
 
 
 @pytest.fixture(scope="session")

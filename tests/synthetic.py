@@ -49,9 +49,11 @@ def nuts_collection(extra: list[dict] | None = None) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features + (extra or [])}
 
 
-EUREGIOS_CSV = """id,name_nl,name_de,name_fr,name_en,seat,founded,website,stated_area_km2,source
-maas-rijn,Euregio Maas-Rijn,Euregio Maas-Rhein,,,Eupen,1976,https://example.org,,https://example.org/emr
-euregio,EUREGIO,EUREGIO,,,Gronau,1958,,,https://example.org/euregio
+EUREGIOS_CSV = """\
+id,name_nl,name_de,name_fr,name_en,seat,founded,website,stated_area_km2,source,stated_members,\
+stated_members_source
+maas-rijn,Euregio Maas-Rijn,Euregio Maas-Rhein,,,Eupen,1976,https://example.org,,https://example.org/emr,,
+euregio,EUREGIO,EUREGIO,,,Gronau,1958,,,https://example.org/euregio,12,https://example.org/euregio
 """
 
 MEMBERS_CSV = """euregio_id,nuts_year,nuts_id,nuts_name,country,partial,listed_members,source

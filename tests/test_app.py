@@ -164,8 +164,17 @@ def test_euregio_page_shows_a_profile(app_env):
     # The seat is text, never cut to fit a metric's width.
     assert any("**Seat:** Eupen" in m.value for m in app.markdown)
     assert re.fullmatch(r"\d{1,3}(,\d{3})+ km²", metrics["Area on the map"])
+    assert metrics["Status of the cooperation body"] == "active since 1976"
+    assert metrics["Population (sum of the known figures)"] == "—"  # the mirror has no figures
+    assert int(metrics["Municipalities"]) > 100
+    assert any("union of its" in i.value and "LAU 2024" in i.value for i in app.info)
     members = app.dataframe[0].value
-    assert members["NUTS-3 region"].str.startswith("DEA2D").any()
+    assert "Zweckverband Region Aachen" in set(members["Member"])
+    aachen = members[members["Member"] == "Zweckverband Region Aachen"].iloc[0]
+    assert aachen["Kind"].startswith("Kreis, district or province")
+    assert int(aachen["Municipalities"].replace(",", "")) > 10
+    assert set(members["Population"]) == {"—"}  # unknown, never 0
+    assert all(url.startswith("http") for url in members["Source"])
     projects = app.dataframe[1].value
     assert projects["Title"].str.contains("Maastricht").any()
 
@@ -199,6 +208,29 @@ def test_no_widget_shows_streamlits_english_placeholder(app_env, editor_app_fact
     assert checked >= 20  # the sidebar's filters and the project form included
 
 
+def test_euregio_page_says_a_body_merged_and_how_complete_a_list_is(app_env):
+    app = _page("pages/euregios.py", lang="en", euregio="benelux-middengebied")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Status of the cooperation body"] == "merged since 2007"
+    warning = app.warning[0].value.replace("\\", "")  # Markdown-escaped
+    assert "no longer exists as such (merged since 2007)" in warning
+    assert any("Grensregio Vlaanderen-Nederland" in m.value.replace("\\", "")
+               for m in app.markdown)
+    app = _page("pages/euregios.py", lang="de", euregio="euregio")
+    completeness = next(w.value.replace("\\", "") for w in app.warning
+                        if "Quelle nennt" in w.value)
+    assert "der 129 Mitglieder" in completeness and "euregio.eu" in completeness
+    members = app.dataframe[0].value
+    assert len(members) < 129 and "Enschede" in set(members["Mitglied"])
+    # Drawn within 10 % of the stated 13,000 km²: nothing to explain.
+    assert not any("weicht um" in c.value for c in app.caption)
+    assert not app.error
+    # EDR: about 11,300 km² drawn against 20,166 stated, from an incomplete list: explained.
+    app = _page("pages/euregios.py", lang="de", euregio="edr")
+    assert any("der 83 Mitglieder" in w.value for w in app.warning)
+    assert any("weicht um" in c.value and "unvollständig" in c.value for c in app.caption)
+
+
 def test_themes_page_has_a_panel_per_theme(app_env):
     app = _page("pages/themes.py", lang="en")
     overview = app.dataframe[0].value
@@ -207,18 +239,23 @@ def test_themes_page_has_a_panel_per_theme(app_env):
     assert app.header[0].value.endswith("Labour market")
 
 
-def test_about_page_lists_sources_and_the_approximation(app_env):
+def test_about_page_lists_sources_and_how_the_outlines_are_drawn(app_env):
     app = _page("pages/about.py", lang="en")
     assert app.title[0].value == "About this dashboard"
     markdown = " ".join(m.value for m in app.markdown)
     assert gisco.ATTRIBUTION in markdown
-    assert "NUTS-3 regions their members lie in" in app.info[0].value
+    assert "Euregio outlines: the union of their member municipalities (GISCO LAU 2024)" in (
+        markdown)
+    assert not app.info  # no NUTS-3 approximation to explain
     # How exact the project geometry is: schematic lines, imported lines as they are.
     assert i18n.t("about.precision", "en") in markdown
     assert "the map draws them dashed" in markdown
     table = app.dataframe[0].value
     assert len(table) == 7
-    assert table["Area (km²)"].min() > 1_000
+    assert table["Area (km²)"].min() > 1_000  # numbers, written the reader's way by the table
+    assert set(table["Status of the cooperation body"]) == {
+        "active since 1958", "active since 1971", "active since 1976", "active since 1977",
+        "active since 1978", "active since 1989", "merged since 2007"}
 
 
 def test_data_page_is_read_only_without_an_editor(app_env):

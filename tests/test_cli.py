@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from gros import regions
 from tests.conftest import REPO
 
 
@@ -34,10 +35,25 @@ def test_fetch_then_info_json_reports_the_seven_euregios(mirror_url, tmp_path):
         "edr", "euregio", "rhein-waal", "rhein-maas-nord", "maas-rijn", "scheldemond",
         "benelux-middengebied"]
     for euregio in data["euregios"]:
-        assert {"id", "name", "nuts3", "countries", "area_km2", "valid"} <= set(euregio)
+        assert {"id", "name", "nuts3", "partial_nuts3", "countries", "area_km2", "valid",
+                "seat", "outline", "municipalities", "population", "stated_area_km2",
+                "member_count", "status"} <= set(euregio)
         assert euregio["valid"] is True
-        assert euregio["outline"] == "nuts3"  # the membership table is by NUTS-3 region
+        assert euregio["outline"] == "lau"  # drawn from the member municipalities
         assert 1_000 < euregio["area_km2"] < 25_000
+        assert euregio["member_count"] >= 3
+        assert len(euregio["municipalities"]) >= euregio["member_count"] // 2
+        assert all(set(m) == {"id", "name", "country"} and m["id"].startswith(m["country"])
+                   for m in euregio["municipalities"])
+        # The mirror has no population figures: unknown, with every member counted.
+        assert euregio["population"] is None
+        assert euregio["population_missing"] == len(euregio["municipalities"])
+    by_id = {e["id"]: e for e in data["euregios"]}
+    assert by_id["euregio"]["stated_area_km2"] == 13_000
+    assert by_id["scheldemond"]["stated_area_km2"] is None
+    assert by_id["benelux-middengebied"]["status"] == "merged"
+    assert {"id": "DE_05154036", "name": "Kleve", "country": "DE"} in by_id[
+        "rhein-waal"]["municipalities"]
     assert {p["nuts_id"] for p in data["border_provinces"]} >= {"NL42", "BE33", "DEA"}
     assert {"NL", "BE", "DE"} <= set(data["countries"])
     assert data["lau"]["year"] == 2024 and data["lau"]["municipalities"] > 1_000
@@ -158,6 +174,16 @@ def test_lookup_names_the_municipality_euregios_and_border_province(mirror_url, 
     text = _run(["geodata", "lookup", "--lat", "50.85", "--lon", "5.69"], env)
     assert "Maastricht" in text.stdout and "NL42" in text.stdout
 
+    # Kreis Kleve is no member of rhein-maas-nord; only Straelen and Geldern of it are.
+    kleve = json.loads(_run(["geodata", "lookup", "--lat", "51.79", "--lon", "6.14", "--json"],
+                            env).stdout)
+    assert kleve["municipality"]["name"] == "Kleve" and kleve["euregios"] == ["rhein-waal"]
+    geldern = json.loads(_run(["geodata", "lookup", "--lat", "51.52", "--lon", "6.32",
+                               "--json"], env).stdout)
+    assert geldern["municipality"]["name"] == "Geldern"
+    # Named by rhein-maas-nord; in Rhein-Waal too, whose member Kreis Kleve it is part of.
+    assert geldern["euregios"] == ["rhein-waal", "rhein-maas-nord"]
+
     bad = _run(["geodata", "lookup", "--lat", "95", "--lon", "5.69"], env)
     assert bad.returncode == 1 and "--lat 95.0" in bad.stderr
 
@@ -183,6 +209,21 @@ def test_without_municipalities_lookup_and_info_still_answer(mirror_url, tmp_pat
     data = json.loads(info.stdout)
     assert data["lau"] is None
     assert {e["outline"] for e in data["euregios"]} == {"nuts3"}
+    assert all(e["municipalities"] == [] and e["population"] is None for e in data["euregios"])
+
+
+def test_a_table_that_does_not_resolve_fails_info_listing_every_row(mirror_url, tmp_path):
+    table = tmp_path / "members.csv"
+    table.write_text(regions.MUNICIPAL_MEMBERS_CSV.read_text(encoding="utf-8")
+                     + "edr,municipality,Samtgemeinde Nowhere,DE,,,,https://example.org,T,2026\n"
+                     + "edr,municipality,Gone,NL,NL_GM0001,,,https://example.org,T,2026\n",
+                     encoding="utf-8")
+    env = {"GROS_GISCO_URL": mirror_url, "GROS_NUTS_SCALE": "20M",
+           "GROS_CACHE_DIR": str(tmp_path / "cache"), "GROS_MEMBERS_CSV": str(table)}
+    info = _run(["geodata", "info", "--json"], env)
+    assert info.returncode == 1 and info.stdout == ""
+    assert "2 municipality row(s)" in info.stderr
+    assert "Samtgemeinde Nowhere (edr, row" in info.stderr and "NL_GM0001 Gone" in info.stderr
 
 
 def test_projects_import_of_a_keep_eu_export_reports_three_outcomes(mirror_url, tmp_path):

@@ -18,17 +18,19 @@ from gros import geometry, lau, memberships, regions
 from tests import synthetic
 
 HEADER = ",".join(regions.MUNICIPAL_MEMBER_COLUMNS)
-SOURCE = "https://example.org/members"
+SOURCE = "https://example.org/members,Members list,2024"
 TABLE = [
-    # Maas-Rijn: two Dutch municipalities (one merged since its source), a whole German region.
-    f"maas-rijn,municipality,NL_NL1112,Town NL1112,NL,NL111,2024,2024,,{SOURCE}",
-    f"maas-rijn,municipality,NL_NL1114,Town NL1114,NL,NL111,2024,2024,"
-    f"Old Town (merged into Town NL1114 in 2022),{SOURCE}",
-    f"maas-rijn,nuts3,DE111,Region DE111,DE,DE111,2024,2024,,{SOURCE}",
+    # Maas-Rijn: two Dutch municipalities, two former ones merged into the second since
+    # their source was written (one GISCO_ID, three rows), a whole German region, a chamber.
+    f"maas-rijn,municipality,Town NL1112,NL,NL_NL1112,,,{SOURCE}",
+    f"maas-rijn,municipality,Town NL1114,NL,NL_NL1114,,,{SOURCE}",
+    f"maas-rijn,municipality,Old Town,NL,NL_NL1114,,Merged into Town NL1114 in 2022.,{SOURCE}",
+    f"maas-rijn,district,Region DE111,DE,,DE111,,{SOURCE}",
+    f"maas-rijn,other,Chamber of commerce,DE,,,Listed as a member; not drawn.,{SOURCE}",
     # EUREGIO shares NL_NL1114 and DE_DE1111 with Maas-Rijn.
-    f"euregio,municipality,NL_NL1121,Town NL1121,NL,NL112,2024,2024,,{SOURCE}",
-    f"euregio,municipality,NL_NL1114,Town NL1114,NL,NL111,2024,2024,,{SOURCE}",
-    f"euregio,municipality,DE_DE1111,Town DE1111,DE,DE111,2024,2024,,{SOURCE}",
+    f"euregio,municipality,Town NL1121,NL,NL_NL1121,,,{SOURCE}",
+    f"euregio,municipality,Town NL1114,NL,NL_NL1114,,,{SOURCE}",
+    f"euregio,municipality,Town DE1111,DE,DE_DE1111,,,{SOURCE}",
 ]
 
 
@@ -58,50 +60,50 @@ def _km2(shape: shapely.Geometry) -> float:
     return float(geometry.area_km2(gpd.GeoDataFrame(geometry=[shape], crs="EPSG:4326"))[0])
 
 
-def test_the_table_reads_with_both_kinds_of_member(tmp_path):
+def _outlines(tmp_path, layers, municipalities, rows=TABLE):
+    return memberships.euregio_outlines(_members(tmp_path, rows), municipalities, layers.nuts3,
+                                        layers.nuts_year, layers.tolerance_m)
+
+
+def test_the_table_reads_with_every_kind_of_member(tmp_path):
     table = _members(tmp_path)
-    assert list(table.columns) == list(regions.MUNICIPAL_MEMBER_COLUMNS)
-    assert list(table["member_kind"]).count("nuts3") == 1
-    assert set(table["lau_year"]) == {2024} and set(table["nuts_year"]) == {2024}
+    assert list(table["member_kind"]).count("district") == 1
+    assert table.loc[table["member_kind"] == "district", "nuts_ids"].iloc[0] == ("DE111",)
+    assert list(table["row"]) == list(range(2, 2 + len(TABLE)))
+
+
+def test_a_district_may_name_several_nuts3_regions(tmp_path):
+    row = f"euregio,district,Province,NL,,NL111; nl112,,{SOURCE}"
+    table = _members(tmp_path, [*TABLE, row])
+    assert table["nuts_ids"].iloc[-1] == ("NL111", "NL112")
 
 
 @pytest.mark.parametrize(
     ("row", "column", "words"),
     [
-        (f"maas-rijn,gemeente,NL_NL1113,T,NL,NL111,2024,2024,,{SOURCE}", "member_kind",
-         "'gemeente'"),
-        (f"maas-rijn,municipality,GM0935,T,NL,NL111,2024,2024,,{SOURCE}", "member_id",
+        (f"maas-rijn,gemeente,T,NL,NL_NL1113,,,{SOURCE}", "member_kind", "'gemeente'"),
+        (f"maas-rijn,municipality,T,NL,GM0935,,,{SOURCE}", "gisco_id",
          "expected a GISCO_ID such as 'NL_GM0935'"),
-        (f"maas-rijn,nuts3,DE112,T,DE,DE111,2024,2024,,{SOURCE}", "member_id",
-         "its own nuts_id 'DE111'"),
-        (f"maas-rijn,municipality,NL_NL1113,T,NL,DE111,2024,2024,,{SOURCE}", "nuts_id",
-         "a region in NL, got 'DE111'"),
-        (f"maas-rijn,municipality,NL_NL1112,T,NL,NL111,2024,2024,,{SOURCE}", "member_id",
+        (f"maas-rijn,district,T,DE,,,,{SOURCE}", "nuts_id", "one or more NUTS-3 codes of DE"),
+        (f"maas-rijn,district,T,NL,,DE111,,{SOURCE}", "nuts_id", "got 'DE111'"),
+        (f"maas-rijn,municipality,Town NL1112,NL,NL_NL1113,,,{SOURCE}", "member_name",
          "already in row 2"),
-        ("maas-rijn,municipality,NL_NL1113,T,NL,NL111,2024,2024,,", "source", "required"),
-        (f"atlantis,municipality,NL_NL1113,T,NL,NL111,2024,2024,,{SOURCE}", "euregio_id",
-         "'atlantis'"),
+        ("maas-rijn,municipality,T,NL,NL_NL1113,,,,,", "source_url", "required"),
+        (f"atlantis,municipality,T,NL,NL_NL1113,,,{SOURCE}", "euregio_id", "'atlantis'"),
+        (f"maas-rijn,municipality,T,LU,LU_1,,,{SOURCE}", "country", "'LU'"),
     ],
 )
 def test_a_bad_row_names_file_row_and_column(tmp_path, row, column, words):
     with pytest.raises(regions.CuratedDataError) as raised:
         _members(tmp_path, [*TABLE, row])
     message = str(raised.value)
-    assert "municipal_members.csv, row 8" in message
+    assert f"municipal_members.csv, row {len(TABLE) + 2}" in message
     assert f"column {column!r}" in message and words in message
-
-
-def test_one_lau_year_per_table(tmp_path):
-    row = f"maas-rijn,municipality,NL_NL1113,T,NL,NL111,2021,2024,,{SOURCE}"
-    with pytest.raises(regions.CuratedDataError, match=r"one LAU year per table"):
-        _members(tmp_path, [*TABLE, row])
 
 
 def test_an_outline_is_the_dissolve_of_its_municipalities(tmp_path, synthetic_layers,
                                                           synthetic_lau_source):
-    municipalities = lau.load(synthetic_lau_source)
-    outlines = memberships.euregio_outlines(_members(tmp_path), synthetic_layers,
-                                            municipalities)
+    outlines = _outlines(tmp_path, synthetic_layers, lau.load(synthetic_lau_source))
     full = _by_id(outlines.full)
     assert list(outlines.full.columns) == [*memberships.OUTLINE_COLUMNS, "geometry"]
     assert set(full["outline"]) == {"lau"}
@@ -109,7 +111,9 @@ def test_an_outline_is_the_dissolve_of_its_municipalities(tmp_path, synthetic_la
     # NL_NL1112 and NL_NL1114 are the eastern half of NL111; DE111 counts whole.
     assert emr["municipalities"] == ["DE_DE1111", "DE_DE1112", "DE_DE1113", "DE_DE1114",
                                      "NL_NL1112", "NL_NL1114"]
-    assert emr["member_count"] == 6
+    assert emr["member_count"] == 5  # the rows: the chamber counts, the merged ones too
+    assert emr["nuts3"] == ["DE111", "NL111"] and emr["partial_nuts3"] == ["NL111"]
+    assert emr["countries"] == ["DE", "NL"]
     expected = shapely.union_all([shapely.box(5.5, 51, 6, 52), shapely.box(7, 51, 8, 52)])
     assert emr.geometry.symmetric_difference(expected).area < 1e-9
     assert emr["area_km2"] == round(_km2(expected))
@@ -118,47 +122,60 @@ def test_an_outline_is_the_dissolve_of_its_municipalities(tmp_path, synthetic_la
     assert emr["population_missing"] == 1
 
 
+def test_each_member_has_its_figures_and_merged_ones_share_theirs(tmp_path, synthetic_layers,
+                                                                 synthetic_lau_source):
+    outlines = _outlines(tmp_path, synthetic_layers, lau.load(synthetic_lau_source))
+    members = outlines.members[outlines.members["euregio_id"] == "maas-rijn"].set_index(
+        "member_name")
+    assert list(outlines.members.columns) == list(memberships.MEMBER_COLUMNS)
+    assert members.loc["Old Town", "population"] == members.loc["Town NL1114", "population"]
+    assert members.loc["Old Town", "gisco_id"] == "NL_NL1114"
+    district = members.loc["Region DE111"]
+    assert district["municipality_count"] == 4
+    assert district["population"] == 1_112_000 + 1_113_000 + 1_114_000
+    assert district["population_missing"] == 1
+    assert district["area_km2"] == pytest.approx(_km2(shapely.box(7, 51, 8, 52)), rel=1e-3)
+    chamber = members.loc["Chamber of commerce"]
+    assert chamber["municipality_count"] == 0 and pd.isna(chamber["population"])
+    assert chamber["area_km2"] is None or pd.isna(chamber["area_km2"])
+
+
 def test_a_municipality_may_belong_to_two_euregios(tmp_path, synthetic_layers,
                                                    synthetic_lau_source):
-    outlines = memberships.euregio_outlines(_members(tmp_path), synthetic_layers,
-                                            lau.load(synthetic_lau_source))
+    outlines = _outlines(tmp_path, synthetic_layers, lau.load(synthetic_lau_source))
     full = _by_id(outlines.full)
     shared = full.loc["maas-rijn"].geometry.intersection(full.loc["euregio"].geometry)
     both = shapely.union_all([shapely.box(5.5, 51.5, 6, 52), shapely.box(7, 51, 7.5, 51.5)])
     assert shared.symmetric_difference(both).area < 1e-9
     assert full.loc["euregio", "municipalities"] == ["DE_DE1111", "NL_NL1114", "NL_NL1121"]
+    pairs = outlines.pairs
+    assert sorted(pairs.loc[pairs["gisco_id"] == "NL_NL1114", "euregio_id"]) == [
+        "euregio", "maas-rijn"]
+    assert outlines.municipalities["gisco_id"].is_unique
 
 
-def test_without_municipalities_the_nuts3_regions_are_the_outline(tmp_path, synthetic_layers):
-    outlines = memberships.euregio_outlines(_members(tmp_path), synthetic_layers, None)
-    full = _by_id(outlines.full)
-    assert set(full["outline"]) == {"nuts3"}
-    expected = shapely.union_all([shapely.box(5, 51, 6, 52), shapely.box(7, 51, 8, 52)])
-    assert full.loc["maas-rijn"].geometry.symmetric_difference(expected).area < 1e-9
-    assert full.loc["maas-rijn", "municipalities"] == ["NL_NL1112", "NL_NL1114"]
-    assert pd.isna(full.loc["maas-rijn", "population"])
-    assert _by_id(outlines.display).loc["maas-rijn", "area_km2"] == full.loc["maas-rijn",
-                                                                             "area_km2"]
-
-
-def test_unknown_and_merged_municipality_codes_are_all_listed(tmp_path, synthetic_layers,
-                                                              synthetic_lau_source):
+def test_rows_without_or_with_unknown_codes_are_all_listed_in_one_error(
+        tmp_path, synthetic_layers, synthetic_lau_source):
     rows = [*TABLE,
-            f"euregio,municipality,NL_GM9999,Old Town,NL,NL111,2024,2024,,{SOURCE}",
-            f"maas-rijn,municipality,DE_05154999,Merged,DE,DE111,2024,2024,,{SOURCE}"]
+            f"euregio,municipality,Old Town,NL,NL_GM9999,,,{SOURCE}",
+            f"maas-rijn,municipality,Samtgemeinde X,DE,,,,{SOURCE}",
+            f"maas-rijn,district,Stadt Y,DE,DE_05154999,DE111,,{SOURCE}"]
     with pytest.raises(regions.UnknownMunicipalities) as raised:
-        memberships.euregio_outlines(_members(tmp_path, rows), synthetic_layers,
-                                     lau.load(synthetic_lau_source))
-    assert raised.value.codes == ["DE_05154999", "NL_GM9999"]
+        _outlines(tmp_path, synthetic_layers, lau.load(synthetic_lau_source), rows)
+    assert raised.value.codes == [
+        "DE_05154999 Stadt Y (maas-rijn, row 12): unknown",
+        "NL_GM9999 Old Town (euregio, row 10): unknown",
+        "Samtgemeinde X (maas-rijn, row 11): no gisco_id"]
     message = str(raised.value)
-    assert "DE_05154999, NL_GM9999" in message
+    assert message.startswith("3 municipality row(s)")
     assert "LAU 2024" in message and "No member is dropped" in message
 
 
-def test_an_unknown_nuts3_code_fails_even_without_municipalities(tmp_path, synthetic_layers):
-    rows = [*TABLE, f"euregio,nuts3,NL999,Nowhere,NL,NL999,2024,2024,,{SOURCE}"]
+def test_an_unknown_nuts3_code_of_a_district_fails(tmp_path, synthetic_layers,
+                                                   synthetic_lau_source):
+    rows = [*TABLE, f"euregio,district,Nowhere,NL,,NL999;NL111,,{SOURCE}"]
     with pytest.raises(regions.UnknownNutsCodes, match="NL999"):
-        memberships.euregio_outlines(_members(tmp_path, rows), synthetic_layers, None)
+        _outlines(tmp_path, synthetic_layers, lau.load(synthetic_lau_source), rows)
 
 
 def _zigzag(x: float, y0: float, y1: float, steps: int = 40, amplitude: float = 0.002):
@@ -176,10 +193,10 @@ def test_neighbours_keep_sharing_their_border_after_simplification(tmp_path, syn
         shape = {"NL_NL1111": west, "NL_NL1112": east}.get(feature["properties"]["GISCO_ID"])
         if shape is not None:
             feature["geometry"] = shapely.geometry.mapping(shape)
-    rows = [f"maas-rijn,municipality,NL_NL1111,W,NL,NL111,2024,2024,,{SOURCE}",
-            f"euregio,municipality,NL_NL1112,E,NL,NL111,2024,2024,,{SOURCE}"]
-    outlines = memberships.euregio_outlines(_members(tmp_path, rows), synthetic_layers,
-                                            _municipalities(collection, tmp_path))
+    rows = [f"maas-rijn,municipality,W,NL,NL_NL1111,,,{SOURCE}",
+            f"euregio,municipality,E,NL,NL_NL1112,,,{SOURCE}"]
+    outlines = _outlines(tmp_path, synthetic_layers, _municipalities(collection, tmp_path),
+                         rows)
     display = outlines.display.geometry.to_numpy()
     assert shapely.get_num_coordinates(display).sum() < shapely.get_num_coordinates(
         outlines.full.geometry.to_numpy()).sum()
@@ -194,8 +211,7 @@ def test_municipalities_that_do_not_fit_along_a_border_still_give_outlines(
     for feature in collection["features"]:
         if feature["properties"]["GISCO_ID"] == "NL_NL1112":
             feature["geometry"] = shapely.geometry.mapping(shapely.box(5.5, 51.0, 6.001, 51.5))
-    outlines = memberships.euregio_outlines(_members(tmp_path), synthetic_layers,
-                                            _municipalities(collection, tmp_path))
+    outlines = _outlines(tmp_path, synthetic_layers, _municipalities(collection, tmp_path))
     assert outlines.display.geometry.is_valid.all()
     assert geometry.overlap_km2(outlines.display.geometry) > 0  # the shared members only
 

@@ -101,14 +101,53 @@ def test_membership_table_against_2021_boundaries_lists_the_unknown_codes(tmp_pa
 
 
 def test_areas_are_plausible_against_the_stated_ones(mirror_layers):
-    """Outlines from whole NUTS-3 regions differ from the stated areas, but not wildly.
+    """Outlines from their municipalities differ from the stated areas, but not wildly.
 
-    Partial regions make an outline larger (rhein-maas-nord: about 1.7 times its
-    stated 3,400 km², a figure from before Kreis Heinsberg joined in 2022); a code in
-    the wrong place would be far off.
+    Incomplete member lists make an outline smaller (EDR: 30 of 83 members listed),
+    members that joined after the stated figure larger (rhein-maas-nord: Kreis Heinsberg,
+    2022, against 3,400 km²); a code in the wrong place would be far off.
     """
     stated = mirror_layers.euregios.dropna(subset=["stated_area_km2"])
     assert len(stated) >= 5
     for row in stated.itertuples():
         ratio = row.area_km2 / row.stated_area_km2
         assert 0.5 <= ratio <= 2.0, (row.id, row.area_km2, row.stated_area_km2)
+
+
+def test_on_the_mirror_every_euregio_is_drawn_from_its_municipalities(mirror_layers):
+    assert mirror_layers.outline == "lau"
+    euregios = mirror_layers.euregios.set_index("id")
+    assert set(euregios["outline"]) == {"lau"}
+    for row in euregios.itertuples():
+        # Smaller than the NUTS-3 outline or about as large (whole regions as members).
+        assert row.area_km2 <= row.nuts3_area_km2 * 1.02, row.Index
+    # Kreis Kleve is no member of rhein-maas-nord: its outline shrank by Kleve's others.
+    assert euregios.loc["rhein-maas-nord", "area_km2"] < 0.8 * euregios.loc[
+        "rhein-maas-nord", "nuts3_area_km2"]
+    kleve, geldern = "DE_05154036", "DE_05154012"
+    assert kleve not in euregios.loc["rhein-maas-nord", "municipalities"]
+    assert geldern in euregios.loc["rhein-maas-nord", "municipalities"]
+
+
+def test_municipalities_shared_by_two_euregios_are_in_both(mirror_layers):
+    pairs = mirror_layers.municipal.pairs
+    shared = pairs.groupby("gisco_id")["euregio_id"].apply(sorted)
+    assert shared["DE_05111000"] == ["rhein-maas-nord", "rhein-waal"]  # Düsseldorf
+    assert shared["NL_GM0109"] == ["edr", "euregio"]  # Coevorden
+    outlines = mirror_layers.euregios.set_index("id").geometry
+    assert outlines["rhein-waal"].intersection(outlines["rhein-maas-nord"]).area > 0
+
+
+def test_the_curated_table_names_only_municipalities_of_lau_2024(mirror_layers, mirror_env):
+    """Every municipality row of geodata/euregio_members_municipal.csv has a GISCO_ID of
+    LAU 2024 and every district NUTS 2024 codes (else this raises, listing them all)."""
+    from gros import lau, memberships
+    from gros.settings import load_settings
+
+    municipalities = lau.read_cached(lau.LauSource.from_settings(load_settings(mirror_env)))
+    table = regions.read_municipal_memberships()
+    members = memberships.member_municipalities(table, municipalities, mirror_layers.nuts3,
+                                                mirror_layers.nuts_year)
+    drawn = table[table["member_kind"] != "other"]
+    assert set(drawn["row"]) <= set(members["row"])  # every drawn member has municipalities
+    assert all(table["source_title"]) and all(table["source_date"])

@@ -17,7 +17,7 @@ import streamlit as st
 from gros import assets, gisco, i18n, lau, maps
 from gros.filters import FilterDomain, ProjectFilter, apply_filter, filter_domain
 from gros.layers import RegionLayers
-from gros.loaders import load_region_layers, open_store, project_catalogue
+from gros.loaders import load_region_layers, members_table, open_store, project_catalogue
 from gros.migrate import SchemaError
 from gros.settings import Settings, load_settings
 from gros.store import ProjectStore
@@ -36,8 +36,16 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _region_layers(current: Settings) -> RegionLayers:
-    return load_region_layers(current)
+def _region_layers(current: Settings, municipal_key: tuple) -> RegionLayers:
+    # Drawn from the municipalities when they are cached (the outlines themselves are
+    # kept on disk, gros.outline_cache): built once per process and cut.
+    return load_region_layers(current, strict=False)
+
+
+def _municipal_key(current: Settings) -> tuple:
+    """What the Euregio outlines depend on besides the settings: the cut and the table."""
+    files = (lau.LauSource.from_settings(current).cache_path, members_table(current))
+    return tuple(path.stat().st_mtime_ns if path.exists() else None for path in files)
 
 
 def _progress_bar(url: str) -> gisco.Progress:
@@ -73,12 +81,16 @@ def region_layers(lang: str) -> RegionLayers | None:
                 gisco.fetch(source, _progress_bar(source.url))
                 status.update(label=i18n.t("boundaries.loaded", lang), state="complete",
                               expanded=False)
-        return _region_layers(current)
+        layers = _region_layers(current, _municipal_key(current))
     except gisco.GiscoError as exc:
         message = (str(exc) if isinstance(exc, gisco.BoundariesUnavailable)
                    else gisco.unavailable_message(source, str(exc)))
         st.error(f"{i18n.t('boundaries.unavailable', lang)}\n\n{message}")
         return None
+    if layers.outline_problem:
+        # Loud, as a failed check of the NUTS table is; the map still shows NUTS-3 outlines.
+        st.error(f"{i18n.t('outline.problem', lang)}\n\n{layers.outline_problem}")
+    return layers
 
 
 @st.cache_resource(show_spinner=False)
@@ -88,16 +100,12 @@ def _failed_downloads() -> dict[str, str]:
     return {}
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)  # a real cut is about 100 MB in memory
-def _municipalities(current: Settings, fetched: float) -> lau.Municipalities | None:
-    return lau.read_cached(lau.LauSource.from_settings(current))
-
-
 def fetch_municipalities(lang: str) -> bool:
     """Download the municipalities (GISCO LAU) once, with a progress bar, when they are not
     cached; whether they are. Without them (not cached, no network) says that the Euregios
     are drawn from their NUTS-3 regions: the rest of the page renders as before. Reads
-    nothing: a page that only needs them there (the map) pays no parse of the file."""
+    nothing itself; after a download the page runs again, so that the Euregios are drawn
+    from their municipalities (built once and kept on disk, gros.outline_cache)."""
     current = settings()
     source = lau.LauSource.from_settings(current)
     failed = _failed_downloads()
@@ -111,25 +119,13 @@ def fetch_municipalities(lang: str) -> bool:
             except gisco.GiscoError as exc:
                 failed[source.url] = lau.unavailable_message(source, str(exc))
                 status.update(state="error", expanded=False)
+        if source.cache_path.exists():
+            st.rerun()
     if source.cache_path.exists():
         return True
     slot.warning(f"{i18n.t('municipalities.unavailable', lang)}\n\n"
                  f"{failed.get(source.url, '')}".strip())
     return False
-
-
-def municipalities(lang: str) -> lau.Municipalities | None:
-    """The municipalities, fetched as :func:`fetch_municipalities` does and read once per
-    cache file; None (with the warning shown) without them."""
-    if not fetch_municipalities(lang):
-        return None
-    current = settings()
-    cache = lau.LauSource.from_settings(current).cache_path
-    # Keyed by the cache's time too: a fetch from the command line is read anew.
-    found = _municipalities(current, cache.stat().st_mtime)
-    if found is None:
-        st.warning(i18n.t("municipalities.unavailable", lang))
-    return found
 
 
 @st.cache_resource(show_spinner=False)
@@ -152,7 +148,10 @@ def store() -> ProjectStore:
 
 def layers_key(layers: RegionLayers | None) -> tuple:
     """What identifies a set of boundary layers in a cache key."""
-    return (layers.nuts_year, layers.nuts_scale, layers.nuts_fetched) if layers else ()
+    if layers is None:
+        return ()
+    return (layers.nuts_year, layers.nuts_scale, layers.nuts_fetched, layers.outline,
+            (layers.lau or {}).get("fetched"), id(layers.municipal))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -66,7 +66,8 @@ def test_hovering_a_euregio_shows_its_tooltip(app_url, page):
     tooltip = frame.locator(".leaflet-tooltip")
     expect(tooltip).to_contain_text("Euregio Meuse-Rhine")
     expect(tooltip).to_contain_text("Eupen")
-    expect(tooltip).to_contain_text("NUTS-3 regions")
+    expect(tooltip).to_contain_text("Members")  # as the sources list them
+    expect(tooltip).to_contain_text("active")
 
 
 def test_a_theme_filter_changes_the_projects_drawn(app_url, page):
