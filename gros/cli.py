@@ -1,4 +1,5 @@
-"""Command line: ``python -m gros geodata fetch|info|lookup``, ``projects …``, ``export …``.
+"""Command line: ``python -m gros geodata fetch|info|lookup``, ``stats fetch|region|euregio``,
+``projects …``, ``export …``.
 
 Errors go to stderr as one clear line and a non-zero exit code; ``--json``
 output is one JSON object on stdout.
@@ -12,10 +13,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from gros import exports, gisco, importers, lau
+from gros import eurostat, exports, gisco, importers, lau
 from gros.i18n import LANGUAGES
 from gros.migrate import SchemaError
-from gros.regions import CuratedDataError, UnknownNutsCodes
+from gros.regions import EUREGIO_IDS, CuratedDataError, UnknownNutsCodes
 from gros.settings import SettingError, Settings, load_settings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -50,6 +51,60 @@ def _geodata_fetch(args: argparse.Namespace) -> int:
         path = fetch(source, _progress_bar(source.filename))
         print(f"Cached {label} from {source.url} in {path}")
     return EXIT_OK
+
+
+def _stats_fetch(args: argparse.Namespace) -> int:
+    for source in eurostat.sources(load_settings()):
+        if not args.force and eurostat.read_cached(source) is not None:
+            print(f"Already cached: {source.cache_path}")
+            continue
+        path = eurostat.fetch(source, _progress_bar(source.dataset.id))
+        print(f"Cached {source.dataset.id} from {source.url} in {path}")
+    return EXIT_OK
+
+
+def _statistics():
+    from gros.indicators import Statistics
+
+    return Statistics(eurostat.load_all(load_settings()))
+
+
+def _print_figures(args: argparse.Namespace, report: dict[str, Any], title: str,
+                   figures: dict[str, Any], extra: list[str]) -> int:
+    from gros.stat_text import figure_lines
+
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return EXIT_OK
+    print(title)
+    print("\n".join(figure_lines(figures, args.lang) + extra))
+    print(eurostat.ATTRIBUTION)
+    return EXIT_OK
+
+
+def _stats_region(args: argparse.Namespace) -> int:
+    from gros.indicators import region_json
+
+    stats = _statistics()
+    report = region_json(stats, args.code)
+    return _print_figures(args, report, f"{report['nuts_id']} {report['name']}",
+                          stats.region(str(report["nuts_id"])), [])
+
+
+def _stats_euregio(args: argparse.Namespace) -> int:
+    from gros.indicators import area_profile, euregio_members, profile_json
+    from gros.regions import EUREGIO_IDS, read_euregios, read_memberships
+    from gros.stat_text import figure_lines, method_text
+
+    if args.id not in EUREGIO_IDS:
+        raise ValueError(f"unknown Euregio {args.id!r}; expected one of {', '.join(EUREGIO_IDS)}")
+    euregio = next(e for e in read_euregios() if e.id == args.id)
+    profile = area_profile(_statistics(), euregio_members(read_memberships(), args.id))
+    report = {"id": euregio.id, "name": euregio.name(args.lang), **profile_json(profile)}
+    extra = [line for country, figures in profile.parts.items()
+             for line in (f"{country}:", *figure_lines(figures, args.lang))]
+    return _print_figures(args, report, str(report["name"]), profile.total,
+                          [*extra, method_text(profile.members, args.lang)])
 
 
 def _municipalities_or_warn(settings: Settings) -> lau.Municipalities | None:
@@ -333,6 +388,20 @@ def build_parser() -> argparse.ArgumentParser:
     lookup.add_argument("--lat", type=float, required=True, help="latitude, WGS84 degrees")
     lookup.add_argument("--lon", type=float, required=True, help="longitude, WGS84 degrees")
     _json_flag(lookup)
+
+    stats = commands.add_parser("stats", help="regional statistics from Eurostat")
+    stats_commands = stats.add_subparsers(dest="action", required=True)
+    stats_fetch = _command(stats_commands, "fetch", "download and cache the Eurostat datasets",
+                           _stats_fetch)
+    stats_fetch.add_argument("--force", action="store_true", help="download even when cached")
+    for name, handler, argument, text in (
+            ("region", _stats_region, "code", "a NUTS-3 code of NUTS 2024, e.g. NL423"),
+            ("euregio", _stats_euregio, "id", f"one of {', '.join(EUREGIO_IDS)}")):
+        sub = _command(stats_commands, name, f"the latest figures of a {name}", handler)
+        sub.add_argument(argument, help=text)
+        sub.add_argument("--lang", choices=LANGUAGES, default="en",
+                         help="language of the text (default en)")
+        _json_flag(sub)
 
     projects = commands.add_parser("projects", help="cross-border projects")
     project_commands = projects.add_subparsers(dest="action", required=True)

@@ -215,7 +215,8 @@ def download(url: str, progress: Progress | None = None) -> Iterator[Download]:
         yield Download(url, response, progress)
 
 
-def _read_url(url: str, progress: Progress | None) -> bytes:
+def read_url(url: str, progress: Progress | None = None) -> bytes:
+    """The whole file at ``url``, read as :func:`download` reads it (same errors)."""
     with download(url, progress) as stream:
         return b"".join(iter(lambda: stream.read(CHUNK_BYTES), b""))
 
@@ -251,7 +252,7 @@ def fetch(source: NutsSource, progress: Progress | None = None) -> Path:
     DownloadError, InvalidNutsData
         The cache is left exactly as it was.
     """
-    raw = _read_url(source.url, progress)
+    raw = read_url(source.url, progress)
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
