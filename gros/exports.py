@@ -43,15 +43,25 @@ def _spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
                        or pd.api.types.is_string_dtype(column) else column)
 
 
+def table_csv(table: pd.DataFrame) -> bytes:
+    """A plain table as CSV: UTF-8 with a byte-order mark, so Excel shows accents right;
+    cells that a spreadsheet would run as formulas are defused."""
+    return _spreadsheet_safe(table).to_csv(index=False).encode("utf-8-sig")
+
+
+def table_xlsx(table: pd.DataFrame, sheet: str) -> bytes:
+    """A plain table as an Excel workbook of one sheet, defused as :func:`table_csv`."""
+    buffer = io.BytesIO()
+    _spreadsheet_safe(table).to_excel(buffer, index=False, sheet_name=sheet)
+    return buffer.getvalue()
+
+
 def to_csv(frame: gpd.GeoDataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel shows accents right."""
-    return _spreadsheet_safe(_flat(frame)).to_csv(index=False).encode("utf-8-sig")
+    return table_csv(_flat(frame))
 
 
 def to_xlsx(frame: gpd.GeoDataFrame) -> bytes:
-    buffer = io.BytesIO()
-    _spreadsheet_safe(_flat(frame)).to_excel(buffer, index=False, sheet_name="projects")
-    return buffer.getvalue()
+    return table_xlsx(_flat(frame), "projects")
 
 
 def to_geojson(frame: gpd.GeoDataFrame) -> bytes:

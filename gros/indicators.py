@@ -316,6 +316,14 @@ def euregio_members(memberships: pd.DataFrame, euregio_id: str) -> list[Member]:
     return [Member(row.nuts_id, row.country, bool(row.partial)) for row in rows.itertuples()]
 
 
+def figures_of(stats: Statistics, memberships: pd.DataFrame, pick: str) -> dict[str, Figure]:
+    """The latest figures of a Euregio (its id: summed over its regions) or a NUTS-3
+    region (its NUTS 2024 code), for comparing them side by side."""
+    if pick in set(memberships["euregio_id"]):
+        return area_profile(stats, euregio_members(memberships, pick)).total
+    return stats.region(pick)
+
+
 def figures_json(figures: Mapping[str, Figure]) -> dict[str, dict[str, object]]:
     """Figures as the command line's JSON writes them (value, year, flags, unit)."""
     return {key: figure.to_json(INDICATORS[key].unit) for key, figure in figures.items()}

@@ -18,6 +18,8 @@ import folium
 import geopandas as gpd
 
 from gros import assets, maps
+from gros.choropleth import StatisticsChoice, statistics_layer
+from gros.indicators import Statistics
 from gros.layers import RegionLayers
 
 PROJECT_LAYER = "projects"
@@ -50,11 +52,16 @@ class BaseMap:
     language: str
     visible: tuple[str, ...]
     projects_url: str | None
+    statistics: StatisticsChoice | None = None
 
-    def build(self, layers: RegionLayers) -> folium.Map:
-        """The base map: no project in it, the project layer's code fetching the data."""
+    def build(self, layers: RegionLayers, stats: Statistics | None = None) -> folium.Map:
+        """The base map: no project in it, the project layer's code fetching the data;
+        the statistics layer when one is chosen and ``stats`` are there."""
+        overlay = (statistics_layer(layers, stats, self.statistics, self.language)
+                   if self.statistics is not None and stats is not None else ())
         return maps.build_region_map(layers, basemap=self.basemap, language=self.language,
-                                     visible=self.visible, projects_url=self.projects_url)
+                                     visible=self.visible, projects_url=self.projects_url,
+                                     statistics=overlay)
 
 
 @dataclass(frozen=True)
@@ -73,11 +80,14 @@ def shows_projects(visible: Sequence[str]) -> bool:
 
 def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | None,
                   language: str, basemap: str, visible: Sequence[str],
-                  projects_url: str | None) -> LiveMapPlan:
+                  projects_url: str | None,
+                  statistics: StatisticsChoice | None = None) -> LiveMapPlan:
     """The live map showing the projects of ``shown`` (rows of the catalogue).
 
     ``prepared`` (the catalogue's project layer) and ``projects_url`` (where its
-    :func:`project_data` is published) are needed only when :func:`shows_projects`.
+    :func:`project_data` is published) are needed only when :func:`shows_projects`;
+    ``statistics`` is the statistics layer's choice (None: off, the default). It is part
+    of the base map, so a theme change re-sends only the selection, with or without it.
 
     Raises
     ------
@@ -86,11 +96,11 @@ def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | Non
     """
     layers = tuple(visible)
     if not shows_projects(layers):
-        return LiveMapPlan(BaseMap(basemap, language, layers, None), None)
+        return LiveMapPlan(BaseMap(basemap, language, layers, None, statistics), None)
     if prepared is None or projects_url is None:
         given = "prepared projects" if prepared is not None else "no prepared projects"
         raise ValueError(f"the layers {layers!r} include {PROJECT_LAYER!r}, which needs the "
                          f"prepared projects and their data URL; got {given} and "
                          f"projects_url={projects_url!r}")
-    return LiveMapPlan(BaseMap(basemap, language, layers, projects_url),
+    return LiveMapPlan(BaseMap(basemap, language, layers, projects_url, statistics),
                        maps.project_selection_script(prepared, shown))

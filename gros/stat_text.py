@@ -101,3 +101,16 @@ def figure_lines(figures: Mapping[str, Figure], language: str) -> list[str]:
     width = max(len(indicator_label(i, language)) for i in figures)
     return [f"  {indicator_label(i, language):<{width}}  {figure_text(f, i, language)}"
             for i, f in figures.items()]
+
+
+def population_series(profile: Profile) -> pd.Series:
+    """An area's population on 1 January by year, where every region has a figure."""
+    known = {year: figure.value for year, figure in profile.population.items()
+             if figure.value is not None}
+    return pd.Series(known, name=t("stats.population_series", "en"), dtype=float)
+
+
+def comparison_chart(areas: Mapping[str, Mapping[str, Figure]], indicator: str) -> pd.Series:
+    """One indicator's value per area (NaN where there is none), for a bar chart."""
+    return pd.Series({area: figures[indicator].value for area, figures in areas.items()},
+                     dtype=float)

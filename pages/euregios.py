@@ -3,7 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from gros import i18n, stats, themes
+from gros import exports, i18n, stat_text, themes
+from gros import stats as project_stats
+from gros.choropleth import shown_regions
+from gros.indicators import SHOWN, area_profile, euregio_members, figures_of
 from gros.labels import euregio_name, euregio_names
 from gros.regions import EUREGIO_IDS
 from gros.tables import project_table
@@ -49,7 +52,7 @@ own = catalogue[catalogue["euregios"].map(lambda found: chosen in found)]
 left, right = st.columns([1, 1])
 with left:
     st.subheader(i18n.t("euregio.projects", lang))
-    counts = stats.projects_per_theme(own)
+    counts = project_stats.projects_per_theme(own)
     counts.index = [themes.BY_ID[t].label(lang) for t in counts.index]
     st.bar_chart(counts, horizontal=True)
 with right:
@@ -64,6 +67,38 @@ st.dataframe(pd.DataFrame({
     i18n.t("column.members", lang): members["listed_members"],
     i18n.t("column.source", lang): members["source"],
 }), hide_index=True, width="stretch")
+
+stats = cached.statistics(lang)
+if stats is not None:
+    st.subheader(i18n.t("stats.profile", lang))
+    profile = area_profile(stats, euregio_members(layers.memberships, chosen))
+    country_names = {c: i18n.t(f"country.{c}", lang) for c in profile.parts}
+    st.dataframe(stat_text.profile_table(profile, lang, country_names), width="stretch")
+    st.caption(f"{stat_text.method_text(profile.members, lang)} {i18n.t('stats.source', lang)}")
+    st.markdown(f"**{i18n.t('stats.population_series', lang)}**")
+    st.line_chart(stat_text.population_series(profile))
+
+    st.subheader(i18n.t("stats.compare", lang))
+    names = {**euregio_names(layers, lang),
+             **{code: f"{code} {stats.name(code)}" for code in shown_regions(layers)}}
+    picks = st.multiselect(i18n.t("stats.compare.pick", lang), list(names),
+                           format_func=names.__getitem__, max_selections=4,
+                           **state.persistent(state.COMPARE_AREAS, [chosen]))
+    if len(picks) < 2:
+        st.info(i18n.t("stats.compare.more", lang))
+    else:
+        areas = {names[p]: figures_of(stats, layers.memberships, p) for p in picks}
+        table = stat_text.figures_frame(areas, lang)
+        st.dataframe(table, hide_index=True, width="stretch")
+        indicator = st.selectbox(i18n.t("stats.compare.indicator", lang), SHOWN,
+                                 format_func=lambda i: stat_text.indicator_label(i, lang),
+                                 **state.persistent(state.COMPARE_INDICATOR, SHOWN[0]))
+        st.bar_chart(stat_text.comparison_chart(areas, indicator), horizontal=True)
+        for fmt, data in (("csv", exports.table_csv(table)),
+                          ("xlsx", exports.table_xlsx(table, "figures"))):
+            st.download_button(fmt.upper(), data, f"gros-figures.{fmt}",
+                               mime=exports.MEDIA_TYPES[fmt],
+                               key=state.export_button(fmt, "compare"))
 
 st.subheader(i18n.t("projects.title", lang))
 st.dataframe(project_table(own, euregio_names(layers, lang), lang), hide_index=True,

@@ -14,6 +14,8 @@ import geopandas as gpd
 import streamlit as st
 
 from gros import assets, maps
+from gros.choropleth import StatisticsChoice
+from gros.indicators import Statistics
 from gros.layers import RegionLayers
 from gros.live_map import BaseMap, data_url, plan_live_map, project_data, shows_projects
 from pages._ui import cached, folium_component
@@ -34,18 +36,23 @@ def projects_url(layers: RegionLayers | None, prepared: maps.PreparedProjects,
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _base_map(_layers: RegionLayers, layers_key: tuple, base: BaseMap) -> dict[str, Any]:
-    return folium_component.component_arguments(base.build(_layers))
+def _base_map(_layers: RegionLayers, layers_key: tuple, base: BaseMap,
+              _stats: Statistics | None, stats_key: tuple) -> dict[str, Any]:
+    return folium_component.component_arguments(base.build(_layers, _stats))
 
 
 def live_map(layers: RegionLayers, shown: gpd.GeoDataFrame, lang: str, basemap: str,
              visible: tuple[str, ...], key: str, height: int,
-             returned_objects: Iterable[str]) -> dict[str, Any] | None:
-    """The map of the map page: what the user clicked (``returned_objects``), or None."""
+             returned_objects: Iterable[str], statistics: StatisticsChoice | None = None,
+             stats: Statistics | None = None) -> dict[str, Any] | None:
+    """The map of the map page: what the user clicked (``returned_objects``), or None;
+    with the statistics layer ``statistics`` drawn from ``stats`` when both are given."""
     prepared = url = None
     if shows_projects(visible):
         prepared = cached.prepared_projects(layers, lang)
         url = projects_url(layers, prepared, lang)
-    plan = plan_live_map(shown, prepared, lang, basemap, visible, url)
-    base = _base_map(layers, cached.layers_key(layers), plan.base)
+    plan = plan_live_map(shown, prepared, lang, basemap, visible, url,
+                         statistics if stats is not None else None)
+    stats_key = tuple(table.fetched for table in stats.tables.values()) if stats else ()
+    base = _base_map(layers, cached.layers_key(layers), plan.base, stats, stats_key)
     return folium_component.show(base, plan.selection, key, height, returned_objects)

@@ -16,6 +16,9 @@ from gros.filters import FILTER_FIELDS
 LANGUAGE = "lang"
 BASEMAP = "basemap"
 LAYERS = "layers"
+STATS_INDICATOR = "stats_indicator"  # the statistics layer: "off" or an indicator
+STATS_YEAR = "stats_year"
+STATS_SCHEME = "stats_scheme"
 FILTERS: dict[str, str] = {name: f"filter_{name}" for name in FILTER_FIELDS}
 """The filter widget of each :class:`gros.filters.ProjectFilter` field."""
 VIEW_READ_FROM_URL = "view_read_from_url"
@@ -30,6 +33,8 @@ PROJECT_MAP = "project_map"
 # -- the other pages -----------------------------------------------------------------------
 EUREGIO_PROFILE = "euregio_profile"  # set by a click on the map, read by the Euregios page
 THEME_PANEL = "theme_panel"
+COMPARE_AREAS = "compare_areas"
+COMPARE_INDICATOR = "compare_indicator"
 PROJECT_TABLE = "project_table"
 MEETING_PNG = "meeting_png"
 VIEWS_UPLOAD = "views_upload"
