@@ -99,8 +99,10 @@ layers = cached.region_layers(lang)
 # returns the same view.
 # (Only a run of the whole page uses what the panel returns; its own reruns drop it.)
 # The statistics are read only when their layer is on: the app starts and works without
-# the datasets.
-stats = cached.statistics(lang) if sidebar.statistics_from_state() is not None else None
+# the datasets. Their messages have a place either way, so the map keeps its own.
+stats_slot = st.container()
+stats = (cached.statistics(lang, stats_slot) if sidebar.statistics_from_state() is not None
+         else None)
 drawn_filter, drawn_options, drawn_statistics = map_panel(layers, lang, stats)
 sidebar.after_map(layers, lang, drawn_filter, drawn_options, drawn_statistics, stats)
 cached.fetch_municipalities(lang)  # once; says so when they are unavailable

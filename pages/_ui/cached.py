@@ -138,13 +138,14 @@ def _statistics(current: Settings, fetched: tuple[float, ...]) -> Statistics:
     return Statistics(eurostat.load_all(current, cached_only=True))
 
 
-def statistics(lang: str) -> Statistics | None:
+def statistics(lang: str, slot=None) -> Statistics | None:
     """The Eurostat figures, the datasets downloaded once (with a progress bar) when they
-    are not cached. Without them (not cached, no network) says so and returns None: the
-    rest of the page renders as before, and the app starts without them."""
+    are not cached. Without them (not cached, no network) says so (in ``slot``, a
+    container, when given) and returns None: the rest of the page renders as before,
+    and the app starts without them."""
     current = settings()
     failed = _failed_downloads()
-    slot = st.container()
+    slot = slot if slot is not None else st.container()
     missing = [s for s in eurostat.sources(current)
                if not s.cache_path.exists() and s.url not in failed]
     if missing:
@@ -155,7 +156,8 @@ def statistics(lang: str) -> Statistics | None:
                 except gisco.GiscoError as exc:
                     failed[source.url] = eurostat.unavailable_message(source, str(exc))
             done = all(s.url not in failed for s in missing)
-            status.update(state="complete" if done else "error", expanded=False)
+            status.update(label=i18n.t("stats.loaded" if done else "stats.unavailable", lang),
+                          state="complete" if done else "error", expanded=False)
     paths = [s.cache_path for s in eurostat.sources(current)]
     try:
         # Keyed by the caches' times too: a fetch from the command line is read anew.
