@@ -26,6 +26,7 @@ from gros.gisco import ATTRIBUTION
 from gros.i18n import t
 from gros.labels import project_title, title_column
 from gros.layers import RegionLayers
+from gros.map_legend import add_legend
 
 CENTER = (51.75, 5.9)
 ZOOM = 7
@@ -219,7 +220,8 @@ class PreparedProjects:
     """The project layer's data, serialised once per catalogue and language.
 
     Each project becomes one JSON fragment: a point ``[lat, lon, theme, "title",
-    position]`` or a GeoJSON feature with short property names. The browser builds
+    position, ended]`` or a GeoJSON feature with short property names (``e``: ended,
+    ``s``: a schematic line). The browser builds
     them all once (``gros/js/projects.js``); a filter then only sends which positions
     to show (:meth:`selection`), and an exported map joins the chosen fragments.
     """
@@ -261,25 +263,40 @@ def _rounded(geometry: Any) -> Any:
     return shapely.transform(geometry, lambda coords: np.round(coords * factor) / factor)
 
 
+ENDED_STATUSES = frozenset({"completed"})
+
+
+def _looks(frame: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Which projects have ended (drawn pale, beneath the others) and which lines are not
+    drawn where they run (dashed): every precision but ``exact`` on a line."""
+    ended = frame["status"].isin(ENDED_STATUSES).to_numpy()
+    schematic = ((frame["geometry_type"] == "line") & (frame["precision"] != "exact")).to_numpy()
+    return ended, schematic
+
+
 def prepare_projects(frame: gpd.GeoDataFrame, language: str = "nl") -> PreparedProjects:
     """Serialise every project of ``frame`` for the map; titles are HTML-escaped."""
     theme_index = {theme.id: number for number, theme in enumerate(themes.THEMES)}
     titles = title_column(frame, language)
     main_themes = frame["main_theme"].map(theme_index).to_numpy()
     is_point = (frame["geometry_type"] == "point").to_numpy()
+    ended, schematic = _looks(frame)
     geometries = frame.geometry.to_numpy()
     fragments = []
-    for position, (title, theme, point, geometry, kind) in enumerate(zip(
-            titles, main_themes, is_point, geometries, frame["geometry_type"], strict=True)):
+    for position, (title, theme, point, geometry, kind, over, dashed) in enumerate(zip(
+            titles, main_themes, is_point, geometries, frame["geometry_type"], ended,
+            schematic, strict=True)):
         text = json.dumps(html.escape(str(title)), ensure_ascii=False)
         if point:
             fragments.append(f"[{round(geometry.y, COORDINATE_DECIMALS)},"
                              f"{round(geometry.x, COORDINATE_DECIMALS)},{int(theme)},{text},"
-                             f"{position}]")
+                             f"{position},{int(over)}]")
         else:
             shape = shapely.to_geojson(_rounded(geometry))
+            looks = (',"e":1' if over else "") + (',"s":1' if dashed else "")
             fragments.append(f'{{"type":"Feature","geometry":{shape},"properties":'
-                             f'{{"t":{text},"k":{int(theme)},"g":"{kind}","i":{position}}}}}')
+                             f'{{"t":{text},"k":{int(theme)},"g":"{kind}","i":{position}'
+                             f'{looks}}}}}')
     return PreparedProjects(
         ids=list(frame["id"]), is_point=list(is_point), fragments=fragments,
         theme_labels=[html.escape(f"{theme.label(language)}") for theme in themes.THEMES],
@@ -349,44 +366,6 @@ def project_selection_script(prepared: PreparedProjects, frame: gpd.GeoDataFrame
     return f"GrosProjects.show({map_name}, {json.dumps(selection)});\n"
 
 
-class _Legend(MacroElement):
-    """The theme colours, in the map's corner."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function () {
-            var legend = L.control({position: "bottomright"});
-            legend.onAdd = function () {
-                var div = L.DomUtil.create("div", "gros-legend");
-                div.innerHTML = {{ this.html }};
-                return div;
-            };
-            legend.addTo({{ this._parent.get_name() }});
-        })();
-        {% endmacro %}
-    """)
-
-    def __init__(self, entries: list[tuple[str, str]], title: str):
-        super().__init__()
-        self._name = "Legend"
-        rows = "".join(
-            f'<div><span class="gros-swatch" style="background:{colour}"></span>'
-            f"{html.escape(label)}</div>" for colour, label in entries)
-        # A <details> element: people can fold the legend away from what it covers.
-        self.html = json.dumps(f"<details open><summary><strong>{html.escape(title)}</strong>"
-                               f"</summary>{rows}</details>")
-
-
-def add_legend(m: folium.Map, language: str, shown_themes: tuple[str, ...] | None = None
-               ) -> folium.Map:
-    # No icons here: they are emoji, which machines without an emoji font (servers
-    # drawing PNG exports) show as empty boxes.
-    entries = [(theme.colour, theme.label(language)) for theme in themes.THEMES
-               if shown_themes is None or theme.id in shown_themes]
-    _Legend(entries, t("layer.projects", language)).add_to(m)
-    return m
-
-
 LABEL_CSS = """
 <style>
 .gros-label-icon { background: none; border: none; }
@@ -399,6 +378,10 @@ LABEL_CSS = """
   border-radius: 4px; font: 13px/1.4 sans-serif; max-width: 320px; }
 .gros-swatch { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
   margin-right: 6px; vertical-align: -1px; }
+.gros-legend-look { margin-top: 2px; }
+.gros-swatch-line { display: inline-block; width: 18px; margin-right: 6px; vertical-align: 3px;
+  border-top: 3px dashed #555; }
+.gros-swatch-ended { background: #555; opacity: 0.4; }
 </style>
 """
 

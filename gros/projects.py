@@ -23,7 +23,9 @@ from gros.regions import COUNTRIES
 STATUSES = ("planned", "ongoing", "completed")
 # From the most exact to the coarsest: a project placed at a region's point is as exact as
 # the region's level (a partner's NUTS-3 region, or its parent where the region was split).
-PRECISIONS = ("exact", "municipality", "nuts3", "nuts2", "nuts1")
+# ``schematic``: a line drawn straight from station to station (or town to town), right at
+# its stops and off the track or road between them.
+PRECISIONS = ("exact", "schematic", "municipality", "nuts3", "nuts2", "nuts1")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
 PERIOD_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")

@@ -41,11 +41,15 @@ def read_seed_projects(path: Path = PROJECTS_GEOJSON) -> list[Project]:
 
 @dataclass(frozen=True)
 class Station:
+    """A railway station; ``source`` is the page its coordinates come from and ``copy``,
+    where they were read on a copy of that page on another site, the copy."""
+
     name: str
     country: str
     lon: float
     lat: float
     source: str
+    copy: str = ""
 
     @property
     def point(self) -> shapely.Point:
@@ -59,7 +63,8 @@ def read_stations(path: Path = STATIONS_CSV) -> dict[str, Station]:
         for number, row in enumerate(csv.DictReader(handle), start=2):
             try:
                 stations[row["name"]] = Station(row["name"], row["country"], float(row["lon"]),
-                                                float(row["lat"]), row["source"])
+                                                float(row["lat"]), row["source"],
+                                                row.get("copy") or "")
             except (KeyError, ValueError) as exc:
                 raise CuratedDataError(path, number, None, f"bad station row ({exc})") from None
     return stations

@@ -42,6 +42,7 @@ catalogue = cached.catalogue(layers)
 verified = sorted(d for d in catalogue["last_verified"] if d)
 st.write(i18n.t("about.projects", lang, count=len(catalogue),
                 first=verified[0] if verified else "—", last=verified[-1] if verified else "—"))
+st.write(i18n.t("about.precision", lang))
 st.markdown("\n".join(f"- {i18n.t(key, lang)}" for key in (
     "about.keep", "about.statistics", "about.tiles", "about.leaflet")))
 render.footer(lang)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gros import gisco, regions
+from gros import gisco, i18n, regions
 from gros.auth import hash_password
 from tests.conftest import REPO
 
@@ -176,6 +176,9 @@ def test_about_page_lists_sources_and_the_approximation(app_env):
     markdown = " ".join(m.value for m in app.markdown)
     assert gisco.ATTRIBUTION in markdown
     assert "NUTS-3 regions their members lie in" in app.info[0].value
+    # How exact the project geometry is: schematic lines, imported lines as they are.
+    assert i18n.t("about.precision", "en") in markdown
+    assert "the map draws them dashed" in markdown
     table = app.dataframe[0].value
     assert len(table) == 7
     assert table["Area (km²)"].min() > 1_000

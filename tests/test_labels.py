@@ -87,6 +87,19 @@ def test_facts_say_unknown_with_a_dash(frame):
     assert known[i18n.t("detail.lead", "nl")] == "Gemeente Venlo (NL)"
 
 
+@pytest.mark.parametrize("language", ["nl", "de", "fr", "en"])
+def test_facts_say_when_a_line_is_schematic(language):
+    lines = projects_frame([Project(
+        id="rail", title="Rail", themes=("transport",), precision="schematic",
+        geometry=shapely.LineString([(5.7, 50.85), (6.09, 50.77)]),
+        sources=("https://example.org/rail",))])
+    lines["euregios"] = [["maas-rijn"]]
+    facts = dict(tables.project_facts(lines.iloc[0], {}, language))
+    shown = facts[i18n.t("detail.precision", language)]
+    assert shown == i18n.t("precision.schematic", language)
+    assert shown != i18n.t("precision.exact", language)
+
+
 def test_rejections_read_as_row_column_reason():
     rejected = [Rejection(4, "budget", "expected an amount, got 'veel'"),
                 Rejection(9, "geometry", "a location is required")]

@@ -18,7 +18,8 @@ URL = "../../app/static/data/projects-en-0123.json"
 def frame() -> gpd.GeoDataFrame:
     """Six projects as the catalogue has them (only the columns the map reads)."""
     rows = [{"id": f"p{number}", "title": f"Project {number}", "title_en": "", "title_fr": "",
-             "main_theme": ("transport", "health")[number % 2], "geometry_type": "point",
+             "main_theme": ("transport", "health")[number % 2], "status": "ongoing",
+             "precision": "exact", "geometry_type": "point",
              "geometry": shapely.Point(5.5 + number * 0.1, 51.0)} for number in range(6)]
     return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 

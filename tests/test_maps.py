@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from gros import gisco, maps, regions
+from gros.i18n import t
 from gros.layers import build_region_layers
 from tests import synthetic
 
@@ -73,6 +74,8 @@ def _projects_frame(count: int = 12):
         rows.append({"id": f"p{number:03d}", "title": f"Project {number}",
                      "title_en": "" if number % 2 else f"Project {number} (en)",
                      "main_theme": ("transport", "health", "education")[number % 3],
+                     "status": ("ongoing", "completed")[number % 2],
+                     "precision": ("exact", "schematic")[number // 2 % 2],
                      "geometry_type": kind, "geometry": geometry})
     rows[5]["title"] = XSS
     return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
@@ -126,3 +129,31 @@ def test_the_selection_script_shows_the_filtered_set():
     script = maps.project_selection_script(prepared, frame.iloc[[2, 4]])
     selection = json.loads(script.split("map_div, ")[1].split(")")[0])
     assert prepared.selected(selection) == ["p002", "p004"]
+
+
+def test_ended_projects_and_schematic_lines_are_marked_for_the_browser():
+    frame = _projects_frame()
+    data = json.loads(maps.prepare_projects(frame, "en").data())
+    for point in data["points"]:
+        assert point[5] == int(frame.loc[point[4], "status"] == "completed")
+    for shape in data["shapes"]:
+        row = frame.loc[shape["properties"]["i"]]
+        assert shape["properties"].get("e", 0) == int(row["status"] == "completed")
+        # Only a line is dashed, and only when it is not drawn where it runs.
+        dashed = row["geometry_type"] == "line" and row["precision"] != "exact"
+        assert shape["properties"].get("s", 0) == int(dashed)
+    assert any(s["properties"].get("s") for s in data["shapes"])
+    assert any(s["properties"].get("e") for s in data["shapes"])
+
+
+@pytest.mark.parametrize("language", ["nl", "de", "fr", "en"])
+def test_the_legend_explains_dashed_lines_and_pale_projects(synthetic_layers, language):
+    html = maps.build_region_map(synthetic_layers, basemap="none",
+                                 language=language).get_root().render()
+    for key in ("legend.schematic", "legend.completed"):
+        assert json.dumps(t(key, language))[1:-1] in html
+    assert "gros-swatch-schematic" in html and "gros-swatch-ended" in html
+    bare = maps.build_region_map(synthetic_layers, basemap="none", language=language,
+                                 legend=False).get_root().render()
+    assert json.dumps(t("legend.schematic", language))[1:-1] not in bare
+

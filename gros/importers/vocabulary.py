@@ -186,6 +186,8 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
 }
 PRECISION_WORDS: dict[str, tuple[str, ...]] = {
     "exact": ("exact", "precies", "exakt", "genau", "exacte", "point", "punt"),
+    "schematic": ("schematic", "schematisch", "schématique", "schematisch getekend",
+                  "straight line", "rechte lijn"),
     "municipality": ("municipality", "gemeente", "gemeinde", "commune", "city", "stad",
                      "stadt"),
     "nuts3": ("nuts3", "nuts 3", "regio", "region", "kreis", "arrondissement"),

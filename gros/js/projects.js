@@ -7,9 +7,13 @@
  * drawn.
  *
  * Data (made by gros.maps.PreparedProjects.data): {"colours": [..], "labels": [..],
- *   "points": [[lat, lon, theme, "title", position], ..],
+ *   "points": [[lat, lon, theme, "title", position, ended], ..],
  *   "shapes": [GeoJSON features with properties t (title), k (theme), g (kind),
- *              i (position)], "count": number of projects}.
+ *              i (position), e (1: ended), s (1: a schematic line)],
+ *   "count": number of projects}.
+ * An ended project is drawn pale, and its shape beneath those still running, so a
+ * stretch served by an ended and a current service shows the current one. A schematic
+ * line (straight from station to station, not the track) is dashed.
  * A selection is a base64 bitmap over the positions (bit i of byte i >> 3, least
  * significant bit first), or null for every project. Titles and labels arrive
  * HTML-escaped: they are text, never markup.
@@ -23,6 +27,7 @@
   // Points still together at the map's last zoom level share a place: fan them out.
   var FAN_RADIUS = 18;  // pixels
   var PANE = "grosProjects";
+  var ENDED_OPACITY = 0.4, ENDED_FILL = 0.15, SCHEMATIC_DASH = "10 7";
 
   // The newline keeps the title on a line of its own in the tooltip's text, which is
   // what a click reports back to the dashboard (gros.maps.clicked_project).
@@ -62,6 +67,7 @@
     // Added empty and at once, so the map's click handlers reach their projects.
     parent.addLayer(this.shapes);
     parent.addLayer(this.points);
+    this.shapes.on("add", this.endedBeneath, this);
     map.on("moveend", this.draw, this);
   }
 
@@ -72,7 +78,8 @@
     for (var i = 0; i < data.points.length; i++) {
       var p = data.points[i];
       var marker = L.circleMarker([p[0], p[1]], {renderer: renderer, radius: this.radius,
-        color: "#ffffff", weight: 1.5, fillColor: colours[p[2]], fillOpacity: 0.95});
+        color: "#ffffff", weight: 1.5, fillColor: colours[p[2]],
+        fillOpacity: p[5] ? ENDED_OPACITY : 0.95, opacity: p[5] ? ENDED_OPACITY : 1});
       marker.bindTooltip(tip(p[3], labels[p[2]]));
       marker.home = marker.getLatLng();
       layers[p[4]] = marker;
@@ -87,12 +94,17 @@
     L.geoJSON(data.shapes, {
       style: function (f) {
         var line = f.properties.g === "line", colour = colours[f.properties.k];
-        return {color: colour, weight: line ? 5 : 2, opacity: 0.95, fillColor: colour,
-                fillOpacity: line ? 0 : 0.35, renderer: shapeRenderer,
-                className: "gros-project gros-project-" + f.properties.g};
+        var ended = f.properties.e === 1, dashed = f.properties.s === 1;
+        return {color: colour, weight: line ? 5 : 2, opacity: ended ? ENDED_OPACITY : 0.95,
+                fillColor: colour, fillOpacity: line ? 0 : ended ? ENDED_FILL : 0.35,
+                dashArray: dashed ? SCHEMATIC_DASH : null, renderer: shapeRenderer,
+                className: "gros-project gros-project-" + f.properties.g
+                  + (ended ? " gros-project-ended" : "")
+                  + (dashed ? " gros-project-schematic" : "")};
       },
       onEachFeature: function (f, layer) {
         var normal = layer.options.weight;
+        layer.ended = f.properties.e === 1;
         layer.look = {stroke: true, fill: f.properties.g !== "line"};
         layer.bindTooltip(tip(f.properties.t, labels[f.properties.k]), {sticky: true});
         layer.on("mouseover", function () { layer.setStyle({weight: normal + 3}); });
@@ -131,6 +143,7 @@
     if (!this.onCanvas) {
       this.shapes.clearLayers();
       for (var i = 0; i < shapes.length; i++) this.shapes.addLayer(shapes[i]);
+      this.endedBeneath();
       return;
     }
     if (this.shapes.getLayers().length === 0) {
@@ -139,6 +152,7 @@
           this.shapes.addLayer(this.layers[k]);
         }
       }
+      this.endedBeneath();
     }
     var wanted = {};
     for (var j = 0; j < shapes.length; j++) wanted[L.stamp(shapes[j])] = true;
@@ -149,6 +163,14 @@
       // Hidden: not painted and not under the pointer.
       layer.options.interactive = shown;
       layer.setStyle(shown ? layer.look : {stroke: false, fill: false});
+    });
+  };
+
+  // Ended shapes beneath the others. Leaflet draws a group's layers in the order they
+  // were made when the group reaches the map, so this runs then too (see the constructor).
+  ProjectLayer.prototype.endedBeneath = function () {
+    this.shapes.eachLayer(function (layer) {
+      if (layer.ended && layer._map) layer.bringToBack();
     });
   };
 

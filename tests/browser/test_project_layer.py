@@ -10,6 +10,7 @@ from benchmarks.synthetic import catalogue_of, synthetic_projects
 from benchmarks.views import theme_filter
 from gros import assets, maps
 from gros.filters import apply_filter
+from gros.seed import read_seed_projects
 
 BASE = "/static/vendor"
 # Enough lines and areas that they share one canvas instead of an SVG element each.
@@ -72,3 +73,33 @@ def test_the_data_holds_every_project_once(many):
     assert positions == list(range(COUNT))
     assert data["count"] == COUNT
     assert len(data["points"]) == int((frame["geometry_type"] == "point").sum())
+
+
+def test_an_ended_service_lies_pale_beneath_the_current_one_and_schematic_lines_are_dashed(
+        page, mirror_layers):
+    """The seed's Liège–Maastricht stretch: the ended S43 and the Three-Country Train that
+    replaced it, each an SVG path of its own."""
+    frame = catalogue_of(read_seed_projects(), mirror_layers).reset_index(drop=True)
+    m = maps.build_region_map(mirror_layers, basemap="none", language="en", projects=frame)
+    page.set_content(assets.inline_assets(assets.use_local_assets(m, BASE).get_root().render(),
+                                          BASE))
+    page.wait_for_function("() => window.GrosProjects !== undefined")
+    ids = ["rail-liege-maastricht", "rail-liege-maastricht-aachen"]
+    positions = [int(frame.index[frame["id"] == i][0]) for i in ids]
+    ended, current = page.evaluate("""(positions) => {
+        const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
+        const paths = Array.from(document.querySelectorAll('path.gros-project'));
+        return positions.map(i => {
+            const path = map.grosProjects.layers[i]._path;
+            return {order: paths.indexOf(path), classes: path.getAttribute('class'),
+                    dash: path.getAttribute('stroke-dasharray'),
+                    opacity: Number(path.getAttribute('stroke-opacity'))};
+        });
+    }""", positions)
+    assert 0 <= ended["order"] < current["order"]  # drawn first, so beneath
+    assert "gros-project-ended" in ended["classes"]
+    assert "gros-project-ended" not in current["classes"]
+    assert ended["opacity"] < current["opacity"]
+    for line in (ended, current):
+        assert "gros-project-schematic" in line["classes"] and line["dash"]
+

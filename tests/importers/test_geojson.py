@@ -71,6 +71,19 @@ def test_geojson_round_trip_of_a_project_record():
     assert one(read(data, "export.geojson")) == project
 
 
+def test_imported_lines_are_exact_unless_the_file_says_schematic():
+    """Track geometry from a file is drawn as given; only a file's own word makes it
+    schematic (in any of the languages the importer reads)."""
+    track = {"type": "LineString", "coordinates": [[5.70, 50.85], [5.80, 50.87], [5.97, 50.89]]}
+    result = read(geojson_bytes([
+        feature(geo_properties(id="track"), track),
+        feature(geo_properties(id="sketch", precision="schematisch"), track),
+    ]), "lines.geojson")
+    assert [(p.id, p.precision) for p in result.accepted] == [
+        ("track", "exact"), ("sketch", "schematic")]
+    assert list(result.accepted[0].geometry.coords) == [tuple(c) for c in track["coordinates"]]
+
+
 def test_empty_feature_collection_is_zero_rows():
     result = read(geojson_bytes([]), "p.geojson")
     assert result.rows == 0
