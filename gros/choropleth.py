@@ -10,7 +10,6 @@ no Streamlit; every text from data is escaped.
 from __future__ import annotations
 
 import html
-import json
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,13 +17,12 @@ from dataclasses import dataclass
 import folium
 import mapclassify
 import numpy as np
-from branca.element import MacroElement
-from jinja2 import Template
 
 from gros import numbers
 from gros.i18n import t
 from gros.indicators import INDICATORS, SHOWN, Statistics
 from gros.layers import RegionLayers
+from gros.map_legend import LegendControl
 from gros.maps import escaped_features
 from gros.stat_text import figure_text, flags_text, indicator_label, unit_label
 
@@ -84,33 +82,15 @@ def shown_regions(layers: RegionLayers) -> list[str]:
     return sorted(code for code in layers.nuts3_display["NUTS_ID"] if code.startswith(prefixes))
 
 
-class _StatisticsLegend(MacroElement):
+def _legend(title: str, unit: str, rows: list[tuple[str, str]], source: str) -> LegendControl:
     """The layer's legend: indicator and year, unit, one row per class, the source."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function() {
-            var legend = L.control({position: "bottomleft"});
-            legend.onAdd = function() {
-                var div = L.DomUtil.create("div", "gros-legend gros-stat-legend");
-                div.innerHTML = {{ this.html }};
-                return div;
-            };
-            legend.addTo({{ this._parent.get_name() }});
-        })();
-        {% endmacro %}
-    """)
-
-    def __init__(self, title: str, unit: str, rows: list[tuple[str, str]], source: str):
-        super().__init__()
-        self._name = "StatisticsLegend"
-        body = "".join(
-            f'<div><span style="display:inline-block;width:14px;height:11px;'
-            f'margin-right:6px;background:{colour}"></span>{html.escape(label)}</div>'
-            for colour, label in rows)
-        self.html = json.dumps(
-            f"<strong>{html.escape(title)}</strong><div>{html.escape(unit)}</div>{body}"
-            f"<div><em>{html.escape(source)}</em></div>")
+    body = "".join(
+        f'<div><span style="display:inline-block;width:14px;height:11px;'
+        f'margin-right:6px;background:{colour}"></span>{html.escape(label)}</div>'
+        for colour, label in rows)
+    return LegendControl(f"<strong>{html.escape(title)}</strong><div>{html.escape(unit)}</div>"
+                         f"{body}<div><em>{html.escape(source)}</em></div>", "bottomleft",
+                         "gros-stat-legend")
 
 
 def _class_labels(bounds: Sequence[float], low: float, indicator: str, language: str
@@ -122,7 +102,7 @@ def _class_labels(bounds: Sequence[float], low: float, indicator: str, language:
 
 
 def statistics_layer(layers: RegionLayers, stats: Statistics, choice: StatisticsChoice,
-                     language: str = "nl") -> tuple[folium.FeatureGroup, MacroElement]:
+                     language: str = "nl") -> tuple[folium.FeatureGroup, LegendControl]:
     """The coloured regions and their legend, to add to a map (the group first)."""
     codes = shown_regions(layers)
     year = choice.year or stats.latest_common_year(choice.indicator, codes)
@@ -158,7 +138,7 @@ def statistics_layer(layers: RegionLayers, stats: Statistics, choice: Statistics
     legend_rows = list(zip(palette, _class_labels(bounds, min(values, default=0.0),
                                                   choice.indicator, language), strict=True))
     legend_rows.append((NO_FIGURE, t("stats.no_figure", language)))
-    legend = _StatisticsLegend(f"{title} ({year if year else numbers.UNKNOWN})",
+    legend = _legend(f"{title} ({year if year else numbers.UNKNOWN})",
                                unit_label(choice.indicator, language), legend_rows,
                                t("stats.source", language))
     return group, legend

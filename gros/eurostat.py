@@ -275,16 +275,8 @@ def load(source: EurostatSource, progress: gisco.Progress | None = None) -> Tabl
         No valid cached copy and the download failed; the message names the URL and
         the two ways out.
     """
-    table = read_cached(source)
-    if table is None:
-        try:
-            fetch(source, progress)
-        except gisco.GiscoError as exc:
-            raise StatisticsUnavailable(unavailable_message(source, str(exc))) from exc
-        table = read_cached(source)
-        if table is None:  # pragma: no cover - fetch() checked what it wrote
-            raise StatisticsUnavailable(unavailable_message(source, "the cache is unreadable"))
-    return table
+    return gisco.cached_or_fetched(source, read_cached, fetch, progress, StatisticsUnavailable,
+                                   unavailable_message)
 
 
 def load_all(settings: Settings, cached_only: bool = False) -> dict[str, Table]:
