@@ -31,6 +31,7 @@ page = st.navigation([
     st.Page(PAGES / "euregios.py", title=i18n.t("nav.euregios", lang), icon="🧭",
             url_path="euregios"),
     st.Page(PAGES / "themes.py", title=i18n.t("nav.themes", lang), icon="🏷️", url_path="themes"),
+    st.Page(PAGES / "agenda.py", title=i18n.t("nav.agenda", lang), icon="🤝", url_path="agenda"),
     st.Page(PAGES / "meeting.py", title=i18n.t("nav.meeting", lang), icon="🎞️",
             url_path="meeting"),
     st.Page(PAGES / "data.py", title=i18n.t("nav.data", lang), icon="📥", url_path="data"),

@@ -66,7 +66,7 @@ def server_figures(layers, frame, stats: Statistics) -> dict[str, Any]:
         for _ in range(3):
             started = time.perf_counter()
             plan = plan_live_map(frame, prepared, LANGUAGE, "none", maps.LAYERS, PROJECTS_URL,
-                                 choice)
+                                 statistics=choice)
             size = len(plan.base.build(layers, stats).get_root().render())
             builds.append(time.perf_counter() - started)
         changes = []
@@ -75,7 +75,7 @@ def server_figures(layers, frame, stats: Statistics) -> dict[str, Any]:
                 started = time.perf_counter()
                 shown = apply_filter(frame, theme_filter(theme))
                 plan_live_map(shown, prepared, LANGUAGE, "none", maps.LAYERS, PROJECTS_URL,
-                              choice)
+                              statistics=choice)
                 changes.append(time.perf_counter() - started)
         figures[mode] = {"base_build_ms": _ms(statistics.median(builds)),
                          "base_bytes": size,

@@ -26,5 +26,8 @@ BASEMAPS: dict[str, Basemap] = {
     "none": Basemap("none", None, ""),
 }
 DEFAULT_BASEMAP = "light"
-# In the order they are drawn (bottom first) and listed.
+# In the order they are drawn (bottom first) and listed; these are shown by default.
 LAYERS = ("countries", "provinces", "euregios", "projects")
+# The GROS agenda's layers (gros.agenda_map): off unless a view or a person turns them on.
+AGENDA_LAYERS = ("obstacles", "bodies", "helppoints")
+ALL_LAYERS = LAYERS + AGENDA_LAYERS

@@ -266,6 +266,22 @@ def _projects_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _agenda_list(args: argparse.Namespace) -> int:
+    from gros import agenda, agenda_tables
+
+    listing = agenda_tables.listing(agenda.agenda())
+    if args.json:
+        print(json.dumps(listing, ensure_ascii=False))
+        return EXIT_OK
+    for part, rows in listing.items():
+        print(f"{part} ({len(rows)})")
+        for row in rows:
+            kind = row.get("partner") or row.get("kind") or ",".join(row.get("borders", []))
+            print(f"  {row['id']:<34} {kind:<12} {row.get('status', ''):<14} "
+                  f"{row.get('title') or row.get('name')}")
+    return EXIT_OK
+
+
 def _projects_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -319,6 +335,7 @@ def _view_from_arguments(args: argparse.Namespace):
         ("theme", args.theme), ("euregio", args.euregio), ("country", args.country),
         ("status", args.status), ("q", args.q), ("years", args.years), ("lang", args.lang),
         ("basemap", args.basemap), ("layers", args.layers), ("extent", args.extent),
+        ("agenda", args.agenda),
     ) if value is not None}
     view, ignored = view_from_query(params)
     if ignored:
@@ -431,6 +448,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=exports.EXPORT_FORMATS)
     export.add_argument("--out", required=True, help="file to write")
 
+    agenda_command = commands.add_parser(
+        "agenda", help="the GROS agenda: action lists, border obstacles, cooperation bodies")
+    _json_flag(_command(agenda_command.add_subparsers(dest="action", required=True), "list",
+                        "list the action items, obstacles and cooperation bodies",
+                        _agenda_list))
+
     db = commands.add_parser("db", help="the project database")
     _command(db.add_subparsers(dest="action", required=True), "upgrade",
              "bring the database's schema up to date (the app does it on start)", _db_upgrade)
@@ -452,6 +475,8 @@ def build_parser() -> argparse.ArgumentParser:
                            ("status", "planned, ongoing, completed"), ("q", "free text"),
                            ("years", "YYYY-YYYY"), ("lang", "nl, de, fr or en"),
                            ("basemap", "light, osm or none"), ("layers", "layer ids"),
+                           ("agenda", "a GROS partner region (NUTS id) whose action list "
+                                      "the map shows"),
                            ("extent", "lon_min,lat_min,lon_max,lat_max")):
             sub.add_argument(f"--{name}", help=text)
         if kind == "png":

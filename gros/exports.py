@@ -45,18 +45,19 @@ def _spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
 
 def table_csv(table: pd.DataFrame) -> bytes:
     """A plain table as CSV: UTF-8 with a byte-order mark, so Excel shows accents right;
-    cells that a spreadsheet would run as formulas are defused."""
+    cells that start like a formula are prefixed."""
     return _spreadsheet_safe(table).to_csv(index=False).encode("utf-8-sig")
 
 
 def table_xlsx(table: pd.DataFrame, sheet: str) -> bytes:
-    """A plain table as an Excel workbook of one sheet, defused as :func:`table_csv`."""
+    """A plain table as an XLSX workbook of one sheet, formula-like cells prefixed."""
     buffer = io.BytesIO()
     _spreadsheet_safe(table).to_excel(buffer, index=False, sheet_name=sheet)
     return buffer.getvalue()
 
 
 def to_csv(frame: gpd.GeoDataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows accents right."""
     return table_csv(_flat(frame))
 
 

@@ -52,6 +52,9 @@ class BaseMap:
     language: str
     visible: tuple[str, ...]
     projects_url: str | None
+    agenda_themes: tuple[str, ...] = ()
+    """The themes of the obstacles drawn; () for all, and always () without that layer,
+    so that a theme change rebuilds the base map only when it shows obstacles."""
     statistics: StatisticsChoice | None = None
 
     def build(self, layers: RegionLayers, stats: Statistics | None = None) -> folium.Map:
@@ -61,7 +64,7 @@ class BaseMap:
                    if self.statistics is not None and stats is not None else ())
         return maps.build_region_map(layers, basemap=self.basemap, language=self.language,
                                      visible=self.visible, projects_url=self.projects_url,
-                                     statistics=overlay)
+                                     agenda_themes=self.agenda_themes, statistics=overlay)
 
 
 @dataclass(frozen=True)
@@ -80,9 +83,10 @@ def shows_projects(visible: Sequence[str]) -> bool:
 
 def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | None,
                   language: str, basemap: str, visible: Sequence[str],
-                  projects_url: str | None,
+                  projects_url: str | None, themes: tuple[str, ...] = (),
                   statistics: StatisticsChoice | None = None) -> LiveMapPlan:
-    """The live map showing the projects of ``shown`` (rows of the catalogue).
+    """The live map showing the projects of ``shown`` (rows of the catalogue), and the
+    obstacles of ``themes`` where that layer is visible.
 
     ``prepared`` (the catalogue's project layer) and ``projects_url`` (where its
     :func:`project_data` is published) are needed only when :func:`shows_projects`;
@@ -95,12 +99,15 @@ def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | Non
         If the project layer is visible but ``prepared`` or ``projects_url`` is missing.
     """
     layers = tuple(visible)
+    agenda_themes = tuple(themes) if "obstacles" in layers else ()
     if not shows_projects(layers):
-        return LiveMapPlan(BaseMap(basemap, language, layers, None, statistics), None)
+        return LiveMapPlan(BaseMap(basemap, language, layers, None, agenda_themes, statistics),
+                           None)
     if prepared is None or projects_url is None:
         given = "prepared projects" if prepared is not None else "no prepared projects"
         raise ValueError(f"the layers {layers!r} include {PROJECT_LAYER!r}, which needs the "
                          f"prepared projects and their data URL; got {given} and "
                          f"projects_url={projects_url!r}")
-    return LiveMapPlan(BaseMap(basemap, language, layers, projects_url, statistics),
+    return LiveMapPlan(BaseMap(basemap, language, layers, projects_url, agenda_themes,
+                               statistics),
                        maps.project_selection_script(prepared, shown))

@@ -10,7 +10,7 @@ from datetime import date
 import folium
 import geopandas as gpd
 
-from gros import assets, i18n, maps, themes
+from gros import agenda, agenda_map, agenda_tables, assets, i18n, maps, themes
 from gros.filters import apply_filter
 from gros.gisco import ATTRIBUTION
 from gros.layers import RegionLayers
@@ -90,6 +90,13 @@ html, body { margin: 0; height: 100%; }
   font: 14px/1.4 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
 .gros-export-title { font-size: 22px; font-weight: 700; }
 .gros-export-source { color: #555; font-size: 12px; }
+.gros-agenda-panel { position: absolute; z-index: 1000; bottom: 24px; left: 10px;
+  max-width: 45%; max-height: 32%; overflow: auto; background: rgba(255,255,255,0.95);
+  padding: 6px 10px; border-radius: 4px; font: 12px/1.35 sans-serif;
+  box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
+.gros-agenda-panel summary { font-weight: 700; cursor: pointer; }
+.gros-agenda-panel td, .gros-agenda-panel th { text-align: left; vertical-align: top;
+  padding: 2px 6px; border-bottom: 1px solid #ddd; }
 </style>
 """
 
@@ -100,13 +107,30 @@ def export_map(layers: RegionLayers, catalogue: gpd.GeoDataFrame, export: MapExp
     view = export.view
     shown = apply_filter(catalogue, view.filter)
     m = maps.build_region_map(layers, basemap=view.basemap, language=view.language,
-                              visible=view.layers, projects=shown, legend=True)
+                              visible=view.layers, projects=shown, legend=True,
+                              agenda_themes=view.filter.themes)
     lon_min, lat_min, lon_max, lat_max = view_extent(shown, layers, view)
     m.fit_bounds([[lat_min, lon_min], [lat_max, lon_max]])
     m.get_root().header.add_child(folium.Element(EXPORT_CSS), name="gros_export_css")
     m.get_root().html.add_child(folium.Element(
         f"<div class='gros-export-header'>{_header(export, layers, len(shown))}</div>"))
+    if view.agenda:
+        m.get_root().html.add_child(folium.Element(action_list_panel(view)))
     return assets.use_local_assets(m, asset_base)
+
+
+PANEL_COLUMNS = ("title", "status", "status_date", "source_title")
+
+
+def action_list_panel(view: ViewState) -> str:
+    """The action list of the view's partner region (of its themes) as an HTML panel."""
+    lang = view.language
+    data = agenda.agenda()
+    actions = agenda_tables.filter_actions(data.actions, view.agenda, view.filter.themes)
+    table = agenda_tables.action_table(data, actions, lang)
+    table = table[[i18n.t(f"agenda.column.{key}", lang) for key in PANEL_COLUMNS]]
+    partner = agenda_tables.partner_names().get(view.agenda, view.agenda)
+    return agenda_map.action_panel(table, f"{i18n.t('agenda.actions', lang)}: {partner}")
 
 
 def standalone_html(layers: RegionLayers, catalogue: gpd.GeoDataFrame,

@@ -71,3 +71,10 @@ def add_legend(m: folium.Map, language: str, shown_themes: tuple[str, ...] | Non
              ("gros-swatch gros-swatch-ended", t("legend.completed", language)))
     _Legend(entries, t("layer.projects", language), looks).add_to(m)
     return m
+
+
+def add_layer_legend(m: folium.Map, entries: list[tuple[str, str]], title: str) -> folium.Map:
+    """A legend of (colour, label) entries under ``title``: another layer's, such as the
+    GROS agenda's (:func:`gros.agenda_map.legend_entries`)."""
+    _Legend(entries, title).add_to(m)
+    return m

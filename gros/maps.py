@@ -20,13 +20,13 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from gros import assets, themes
-from gros.basemaps import BASEMAPS, DEFAULT_BASEMAP, LAYERS
+from gros import agenda, agenda_map, assets, themes
+from gros.basemaps import AGENDA_LAYERS, BASEMAPS, DEFAULT_BASEMAP, LAYERS
 from gros.gisco import ATTRIBUTION
 from gros.i18n import t
 from gros.labels import project_title, title_column
 from gros.layers import RegionLayers
-from gros.map_legend import add_legend
+from gros.map_legend import add_layer_legend, add_legend
 
 CENTER = (51.75, 5.9)
 ZOOM = 7
@@ -394,9 +394,11 @@ def build_region_map(
     projects: gpd.GeoDataFrame | None = None,
     legend: bool = True,
     projects_url: str | None = None,
+    agenda_themes: tuple[str, ...] = (),
     statistics: Sequence[Element] = (),
 ) -> folium.Map:
-    """The map of countries, border provinces, Euregios and (optionally) projects.
+    """The map of countries, border provinces, Euregios, (optionally) projects and the
+    GROS agenda's layers (obstacles of ``agenda_themes``, all for none).
 
     Projects come either with the page (``projects``) or, for the dashboard's live
     map, from ``projects_url`` (the whole catalogue as made by
@@ -422,6 +424,11 @@ def build_region_map(
         _ProjectSource(projects_url, t("map.projects_failed", language)).add_to(m)
     if legend and "projects" in visible:
         add_legend(m, language)
+    if any(layer in visible for layer in AGENDA_LAYERS):
+        entries = agenda_map.add_agenda_layers(m, layers, agenda.agenda(), visible, language,
+                                               agenda_themes)
+        if legend:
+            add_layer_legend(m, entries, t("layer.agenda", language))
     m.fit_bounds(_bounds(layers))
     return assets.use_local_assets(m)
 

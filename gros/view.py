@@ -13,11 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from gros import i18n, themes
-from gros.basemaps import BASEMAPS, DEFAULT_BASEMAP, LAYERS
+from gros.basemaps import ALL_LAYERS, BASEMAPS, DEFAULT_BASEMAP, LAYERS
 from gros.filters import ProjectFilter
 from gros.projects import STATUSES
-from gros.regions import COUNTRIES, EUREGIO_IDS
+from gros.regions import COUNTRIES, EUREGIO_IDS, read_border_provinces
 
+_PROVINCES = read_border_provinces()
+PROVINCE_IDS: tuple[str, ...] = tuple(_PROVINCES["nuts_id"])
+PARTNER_IDS: tuple[str, ...] = tuple(_PROVINCES.loc[_PROVINCES["gros_partner"], "nuts_id"])
 YEARS_PATTERN = re.compile(r"^(\d{4})-(\d{4})$")
 
 Extent = tuple[float, float, float, float]
@@ -33,6 +36,8 @@ class ViewState:
     basemap: str = DEFAULT_BASEMAP
     layers: tuple[str, ...] = LAYERS
     extent: Extent | None = None
+    agenda: str = ""
+    """The GROS partner region whose action list the Agenda page shows (a NUTS id)."""
 
 
 def parse_extent(value: str) -> Extent | None:
@@ -87,6 +92,7 @@ def view_from_query(params: Mapping[str, str]) -> tuple[ViewState, list[str]]:
         themes=pick("theme", themes.THEME_IDS),
         countries=pick("country", COUNTRIES, str.upper),
         euregios=pick("euregio", EUREGIO_IDS),
+        provinces=pick("province", PROVINCE_IDS, str.upper),
         statuses=pick("status", STATUSES),
         years=years,
         query=(params.get("q") or "").strip()[:200],
@@ -96,13 +102,15 @@ def view_from_query(params: Mapping[str, str]) -> tuple[ViewState, list[str]]:
     if basemap not in BASEMAPS:
         notes.append(f"basemap={basemap!r}")
         basemap = DEFAULT_BASEMAP
-    layers = pick("layers", LAYERS) if params.get("layers") is not None else LAYERS
+    layers = pick("layers", ALL_LAYERS) if params.get("layers") is not None else LAYERS
     extent = None
     if params.get("extent"):
         extent = parse_extent(params["extent"])
         if extent is None:
             notes.append(f"extent={params['extent']!r}")
-    return ViewState(filter_, language, basemap, layers, extent), notes
+    agenda = pick("agenda", PARTNER_IDS, str.upper)
+    return ViewState(filter_, language, basemap, layers, extent,
+                     agenda[0] if agenda else ""), notes
 
 
 def view_to_query(view: ViewState) -> dict[str, str]:
@@ -111,6 +119,7 @@ def view_to_query(view: ViewState) -> dict[str, str]:
     params = {
         "theme": ",".join(f.themes),
         "euregio": ",".join(f.euregios),
+        "province": ",".join(f.provinces),
         "country": ",".join(f.countries),
         "status": ",".join(f.statuses),
         "q": f.query,
@@ -119,6 +128,7 @@ def view_to_query(view: ViewState) -> dict[str, str]:
         "basemap": view.basemap if view.basemap != DEFAULT_BASEMAP else "",
         "layers": ",".join(view.layers) if tuple(view.layers) != LAYERS else "",
         "extent": ",".join(f"{v:.4f}" for v in view.extent) if view.extent else "",
+        "agenda": view.agenda,
     }
     return {name: value for name, value in params.items() if value}
 

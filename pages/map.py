@@ -43,7 +43,7 @@ def map_panel(layers: RegionLayers | None, lang: str, stats: Statistics | None
             result = live_map.live_map(
                 layers, shown, lang, basemap, visible, key=state.PROJECT_MAP, height=640,
                 returned_objects=["last_object_clicked_tooltip", "last_object_clicked"],
-                statistics=statistics, stats=stats) or {}
+                themes=wanted.themes, statistics=statistics, stats=stats) or {}
             clicked_euregio = _follow_click(result, shown, layers, lang)
 
     with detail_column:

@@ -85,7 +85,8 @@ if layers is not None:
         f"{i18n.t('meeting.count', view.language, count=len(shown))} · "
         f"{index + 1} / {len(slides)}"))
     region_map = maps.build_region_map(layers, basemap=view.basemap, language=view.language,
-                                       visible=view.layers, projects=shown)
+                                       visible=view.layers, projects=shown,
+                                       agenda_themes=view.filter.themes)
     lon_min, lat_min, lon_max, lat_max = map_export.view_extent(shown, layers, view)
     region_map.fit_bounds([[lat_min, lon_min], [lat_max, lon_max]])
     st_folium(region_map, height=720, use_container_width=True, returned_objects=[],

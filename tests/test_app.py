@@ -353,3 +353,38 @@ def test_the_data_page_reports_a_keep_eu_import(editor_app):
     assert not editor_app.exception
     # The Czech and Polish project cannot be placed on the map: still listed.
     assert {m.label: m.value for m in editor_app.metric}["Outside the area"] == "1"
+
+
+def test_agenda_page_shows_a_partners_action_list(app_env):
+    app = _page("pages/agenda.py", lang="en", agenda="DEA")
+    assert app.title[0].value.startswith("GROS agenda")
+    metrics = {m.label: m.value for m in app.metric}
+    assert set(metrics) == {"Open", "In progress", "Done", "Unknown"}
+    actions = app.dataframe[0].value
+    assert len(actions) == int(metrics["Open"]) + int(metrics["In progress"]) \
+        + int(metrics["Done"]) + int(metrics["Unknown"])
+    assert actions["List"].str.contains("Noordrijn-Westfalen|Nordrhein-Westfalen").all()
+    assert actions["Source"].str.startswith("http").all()
+    assert "agenda=DEA" in "&".join(f"{k}={v}" for k, v in app.query_params.items())
+    assert any("Nordrhein-Westfalen" in s.value for s in app.subheader)
+
+
+def test_agenda_page_filters_by_theme_and_status(app_env):
+    app = _page("pages/agenda.py", lang="en", agenda="DEA", theme="safety")
+    actions = app.dataframe[0].value
+    assert list(actions["Themes"]) == ["Disaster management and public safety"]
+    addressed = app.dataframe[1].value
+    assert addressed["Title"].str.contains("ambulances").all()
+    app.pills[1].set_value(["unknown"]).run()  # the status chips (the first are the themes)
+    assert not app.exception
+    assert any("No action items" in i.value for i in app.info)
+
+
+def test_agenda_page_opens_the_map_with_the_border_area(app_env):
+    app = _page("pages/agenda.py", lang="en", agenda="BE2")
+    app.button(key="agenda_to_map").click().run()
+    assert not app.exception, app.exception
+    arguments = map_arguments(app)
+    assert "gros-obstacle" in arguments["script"]
+    assert app.multiselect(key="filter_provinces").value == ["BE25", "BE23", "BE21", "BE22"]
+    assert "province=BE25" in "&".join(f"{k}={v}" for k, v in app.query_params.items())

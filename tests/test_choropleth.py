@@ -87,7 +87,7 @@ def test_the_live_map_draws_the_layer_only_when_chosen(synthetic_layers):
     assert off.base.statistics is None
     assert "gros-stat" not in off.base.build(synthetic_layers, stats).get_root().render()
     on = plan_live_map(shown, None, "nl", "none", ("euregios",), None,
-                       StatisticsChoice("density", 2025, "natural_breaks"))
+                       statistics=StatisticsChoice("density", 2025, "natural_breaks"))
     page = on.base.build(synthetic_layers, stats).get_root().render()
     assert "gros-stat-legend" in page and "Bevolkingsdichtheid (2025)" in page
     assert "Bron: Eurostat" in page

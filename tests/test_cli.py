@@ -222,3 +222,19 @@ def test_projects_import_of_a_keep_eu_export_reports_three_outcomes(mirror_url, 
     imported = json.loads(partial.stdout)
     assert imported["created"] == 5  # the Czech and Polish project has no point on the map
     assert [o["row"] for o in imported["outside_area"]] == [3]
+
+
+def test_agenda_list_json_has_actions_obstacles_and_bodies(tmp_path):
+    done = _run(["agenda", "list", "--json"], {"GROS_CACHE_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    listing = json.loads(done.stdout)
+    assert {"nrw-gla2021-safety", "nds-sa2021-mobility", "vl-gg2021-homework"} <= {
+        item["id"] for item in listing["actions"]}
+    safety = next(a for a in listing["actions"] if a["id"] == "nrw-gla2021-safety")
+    assert safety == {"id": "nrw-gla2021-safety", "partner": "DEA", "title": "Veiligheid",
+                      "theme": ["safety"], "status": "open", "status_date": "2020-12-03",
+                      "source": safety["source"]}
+    assert safety["source"].startswith("https://")
+    assert all(o["borders"] and o["source"] for o in listing["obstacles"])
+    linieland = next(b for b in listing["bodies"] if b["id"] == "egts-linieland")
+    assert linieland["kind"] == "egtc" and linieland["lat"] == 51.217

@@ -62,3 +62,13 @@ def test_the_title_defaults_to_the_app_and_the_filters(mirror_layers):
             == "GROS dashboard — Public transport and mobility")
     assert map_export.describe_filter(ViewState(language="en"), mirror_layers) == i18n.t(
         "meeting.all_projects", "en")
+
+
+def test_the_exported_map_carries_the_partners_action_list(mirror_layers, export_catalogue):
+    view, _ = view_from_query({"agenda": "DEA", "lang": "en", "theme": "safety",
+                               "layers": "countries,obstacles,helppoints", "basemap": "none"})
+    export = map_export.MapExport("Agenda", view, date(2026, 12, 1))
+    page = map_export.standalone_html(mirror_layers, export_catalogue, export)
+    assert "Action list: Nordrhein-Westfalen" in page
+    assert "Veiligheid" in page and "Onderwijs" not in page  # the items of the theme
+    assert "gros-obstacle-open" in page and "gros-helppoint" in page

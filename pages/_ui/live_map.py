@@ -43,15 +43,16 @@ def _base_map(_layers: RegionLayers, layers_key: tuple, base: BaseMap,
 
 def live_map(layers: RegionLayers, shown: gpd.GeoDataFrame, lang: str, basemap: str,
              visible: tuple[str, ...], key: str, height: int,
-             returned_objects: Iterable[str], statistics: StatisticsChoice | None = None,
-             stats: Statistics | None = None) -> dict[str, Any] | None:
+             returned_objects: Iterable[str], themes: tuple[str, ...] = (),
+             statistics: StatisticsChoice | None = None, stats: Statistics | None = None
+             ) -> dict[str, Any] | None:
     """The map of the map page: what the user clicked (``returned_objects``), or None;
     with the statistics layer ``statistics`` drawn from ``stats`` when both are given."""
     prepared = url = None
     if shows_projects(visible):
         prepared = cached.prepared_projects(layers, lang)
         url = projects_url(layers, prepared, lang)
-    plan = plan_live_map(shown, prepared, lang, basemap, visible, url,
+    plan = plan_live_map(shown, prepared, lang, basemap, visible, url, themes,
                          statistics if stats is not None else None)
     stats_key = tuple(table.fetched for table in stats.tables.values()) if stats else ()
     base = _base_map(layers, cached.layers_key(layers), plan.base, stats, stats_key)

@@ -29,7 +29,7 @@ from pages._ui import cached, state
 from pages._ui.url import current_language, keep_current_filter
 
 MapOptions = tuple[str, tuple[str, ...]]
-"""The basemap and the visible layers, in the order of ``basemaps.LAYERS``."""
+"""The basemap and the visible layers, in the order of ``basemaps.ALL_LAYERS``."""
 
 
 def language() -> str:
@@ -70,7 +70,7 @@ def map_options_from_state() -> MapOptions:
     basemap = state.widget_value(state.BASEMAP) or basemaps.DEFAULT_BASEMAP
     shown = state.widget_value(state.LAYERS)
     shown = list(basemaps.LAYERS) if shown is None else shown
-    return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
+    return basemap, tuple(layer for layer in basemaps.ALL_LAYERS if layer in shown)
 
 
 def _multiselect(name: str, label_key: str, options, lang: str, format_func=str) -> list:
@@ -134,11 +134,12 @@ def map_options(lang: str) -> MapOptions:
         i18n.t("sidebar.basemap", lang), list(basemaps.BASEMAPS),
         format_func=lambda key: i18n.t(f"basemap.{key}", lang),
         **state.persistent(state.BASEMAP, basemaps.DEFAULT_BASEMAP))
+    # The agenda's layers are offered too, off until chosen.
     shown = st.sidebar.multiselect(
-        i18n.t("layers", lang), list(basemaps.LAYERS),
+        i18n.t("layers", lang), list(basemaps.ALL_LAYERS),
         format_func=lambda key: i18n.t(f"layer.{key}", lang),
         **state.persistent(state.LAYERS, list(basemaps.LAYERS)))
-    return basemap, tuple(layer for layer in basemaps.LAYERS if layer in shown)
+    return basemap, tuple(layer for layer in basemaps.ALL_LAYERS if layer in shown)
 
 
 STATS_OFF = "off"

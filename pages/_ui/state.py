@@ -21,6 +21,7 @@ STATS_YEAR = "stats_year"
 STATS_SCHEME = "stats_scheme"
 FILTERS: dict[str, str] = {name: f"filter_{name}" for name in FILTER_FIELDS}
 """The filter widget of each :class:`gros.filters.ProjectFilter` field."""
+AGENDA_PARTNER = "agenda_partner"  # the partner region the Agenda page shows (in the URL)
 VIEW_READ_FROM_URL = "view_read_from_url"
 CURRENT_FILTER = "current_filter"
 
@@ -35,6 +36,8 @@ EUREGIO_PROFILE = "euregio_profile"  # set by a click on the map, read by the Eu
 THEME_PANEL = "theme_panel"
 COMPARE_AREAS = "compare_areas"
 COMPARE_INDICATOR = "compare_indicator"
+AGENDA_STATUSES = "agenda_statuses"
+AGENDA_TO_MAP = "agenda_to_map"
 PROJECT_TABLE = "project_table"
 MEETING_PNG = "meeting_png"
 VIEWS_UPLOAD = "views_upload"

@@ -19,16 +19,25 @@ def read_view_from_url() -> list[str]:
         return []
     view, notes = view_from_query(st.query_params.to_dict())
     st.session_state[state.VIEW_READ_FROM_URL] = True
+    keep_view(view)
+    return notes
+
+
+def keep_view(view: ViewState) -> None:
+    """Make ``view`` the session's view: the next page drawn shows it."""
     state.keep(state.LANGUAGE, view.language)
     state.keep(state.BASEMAP, view.basemap)
     state.keep(state.LAYERS, list(view.layers))
+    if view.agenda:
+        state.keep(state.AGENDA_PARTNER, view.agenda)
     for name, key in state.FILTERS.items():
         value = getattr(view.filter, name)
         if name in LIST_FILTERS:
             state.keep(key, list(value))
         elif value is not None:  # a range the link leaves open keeps the slider's default
             state.keep(key, value)
-    return notes
+        else:
+            state.forget(key)
 
 
 def current_language() -> str:
@@ -47,7 +56,8 @@ def write_url(wanted: ProjectFilter, lang: str, basemap: str | None = None,
     """Put the view in the URL, so the address can be shared."""
     kept_basemap, kept_layers = _map_options()
     view = ViewState(filter=wanted, language=lang, basemap=basemap or kept_basemap,
-                     layers=layers if layers is not None else kept_layers)
+                     layers=layers if layers is not None else kept_layers,
+                     agenda=str(state.kept(state.AGENDA_PARTNER) or ""))
     params = view_to_query(view)
     if dict(st.query_params.to_dict()) != params:
         st.query_params.from_dict(params)
@@ -62,4 +72,5 @@ def current_view(lang: str) -> ViewState:
     """The view people last set on a page with filters (for saving and exports)."""
     basemap, layers = _map_options()
     return ViewState(filter=st.session_state.get(state.CURRENT_FILTER, ProjectFilter()),
-                     language=lang, basemap=basemap, layers=layers)
+                     language=lang, basemap=basemap, layers=layers,
+                     agenda=str(state.kept(state.AGENDA_PARTNER) or ""))

@@ -23,5 +23,5 @@ def test_a_deep_link_as_the_first_request_runs_inside_the_frame(
         # The frame's language choice and the navigation of every page.
         expect(sidebar.get_by_text("Language", exact=True)).to_be_visible()
         navigation = page.locator('[data-testid="stSidebarNav"]')
-        expect(navigation.get_by_role("link")).to_have_count(7)
+        expect(navigation.get_by_role("link")).to_have_count(8)
         assert page.url.startswith(f"{url}/{path}")
