@@ -63,12 +63,6 @@ def _stats_fetch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _statistics():
-    from gros.indicators import Statistics
-
-    return Statistics(eurostat.load_all(load_settings()))
-
-
 def _print_figures(args: argparse.Namespace, report: dict[str, Any], title: str,
                    figures: dict[str, Any], extra: list[str]) -> int:
     from gros.stat_text import figure_lines
@@ -83,28 +77,27 @@ def _print_figures(args: argparse.Namespace, report: dict[str, Any], title: str,
 
 
 def _stats_region(args: argparse.Namespace) -> int:
-    from gros.indicators import region_json
+    from gros.indicators import Statistics, region_json
 
-    stats = _statistics()
+    stats = Statistics(eurostat.load_all(load_settings()))
     report = region_json(stats, args.code)
     return _print_figures(args, report, f"{report['nuts_id']} {report['name']}",
                           stats.region(str(report["nuts_id"])), [])
 
 
 def _stats_euregio(args: argparse.Namespace) -> int:
-    from gros.indicators import area_profile, euregio_members, profile_json
-    from gros.regions import EUREGIO_IDS, read_euregios, read_memberships
-    from gros.stat_text import figure_lines, method_text
+    from gros.indicators import Statistics, area_profile, euregio_members, profile_json
+    from gros.regions import read_euregios, read_memberships
+    from gros.stat_text import part_lines
 
     if args.id not in EUREGIO_IDS:
         raise ValueError(f"unknown Euregio {args.id!r}; expected one of {', '.join(EUREGIO_IDS)}")
     euregio = next(e for e in read_euregios() if e.id == args.id)
-    profile = area_profile(_statistics(), euregio_members(read_memberships(), args.id))
+    profile = area_profile(Statistics(eurostat.load_all(load_settings())),
+                           euregio_members(read_memberships(), args.id))
     report = {"id": euregio.id, "name": euregio.name(args.lang), **profile_json(profile)}
-    extra = [line for country, figures in profile.parts.items()
-             for line in (f"{country}:", *figure_lines(figures, args.lang))]
     return _print_figures(args, report, str(report["name"]), profile.total,
-                          [*extra, method_text(profile.members, args.lang)])
+                          part_lines(profile, args.lang))
 
 
 def _municipalities_or_warn(settings: Settings) -> lau.Municipalities | None:

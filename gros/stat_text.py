@@ -103,6 +103,13 @@ def figure_lines(figures: Mapping[str, Figure], language: str) -> list[str]:
             for i, f in figures.items()]
 
 
+def part_lines(profile: Profile, language: str) -> list[str]:
+    """The command line's text after an area's totals: each country part, then the method."""
+    lines = [line for country, figures in profile.parts.items()
+             for line in (f"{country}:", *figure_lines(figures, language))]
+    return [*lines, method_text(profile.members, language)]
+
+
 def population_series(profile: Profile) -> pd.Series:
     """An area's population on 1 January by year, where every region has a figure."""
     known = {year: figure.value for year, figure in profile.population.items()
