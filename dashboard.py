@@ -9,6 +9,8 @@ from pages._ui import cached, sidebar, url
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
+# The tab's icon stays an emoji: a Material Symbol there is fetched from Google Fonts,
+# and the dashboard asks nothing of the internet.
 st.set_page_config(page_title="GROS dashboard", page_icon="🗺️", layout="wide")
 cached.install_assets()
 ignored = url.read_view_from_url()
@@ -23,18 +25,14 @@ if st.query_params.get("mode") == "present":
     page.run()
     st.stop()
 
+# Material Symbols, drawn with Streamlit's own font: no emoji font needed.
+NAVIGATION = (("map", ":material/map:"), ("projects", ":material/table_rows:"),
+              ("euregios", ":material/explore:"), ("themes", ":material/category:"),
+              ("agenda", ":material/handshake:"), ("meeting", ":material/slideshow:"),
+              ("data", ":material/upload_file:"), ("about", ":material/info:"))
 page = st.navigation([
-    st.Page(PAGES / "map.py", title=i18n.t("nav.map", lang), icon="🗺️", url_path="map",
-            default=True),
-    st.Page(PAGES / "projects.py", title=i18n.t("nav.projects", lang), icon="📋",
-            url_path="projects"),
-    st.Page(PAGES / "euregios.py", title=i18n.t("nav.euregios", lang), icon="🧭",
-            url_path="euregios"),
-    st.Page(PAGES / "themes.py", title=i18n.t("nav.themes", lang), icon="🏷️", url_path="themes"),
-    st.Page(PAGES / "agenda.py", title=i18n.t("nav.agenda", lang), icon="🤝", url_path="agenda"),
-    st.Page(PAGES / "meeting.py", title=i18n.t("nav.meeting", lang), icon="🎞️",
-            url_path="meeting"),
-    st.Page(PAGES / "data.py", title=i18n.t("nav.data", lang), icon="📥", url_path="data"),
-    st.Page(PAGES / "about.py", title=i18n.t("nav.about", lang), icon="ℹ️", url_path="about"),
+    st.Page(PAGES / f"{name}.py", title=i18n.t(f"nav.{name}", lang), icon=icon, url_path=name,
+            default=name == "map")
+    for name, icon in NAVIGATION
 ])
 page.run()

@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="measure only one implementation (default: both)")
     parser.add_argument("--no-browser", action="store_true",
                         help="skip the browser timings (no Chromium needed)")
+    parser.add_argument("--no-seed", action="store_true",
+                        help="skip the run with the dashboard's own 55 seed projects")
     return parser
 
 

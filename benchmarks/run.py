@@ -23,6 +23,7 @@ from benchmarks.views import FILTER_THEMES, theme_filter
 from gros.filters import ProjectFilter, apply_filter
 from gros.layers import RegionLayers
 from gros.projects import Project
+from gros.seed import read_seed_projects
 from tests.support.server import streamlit_app
 
 SIZES = (100, 1_000, 10_000, 100_000)
@@ -112,14 +113,18 @@ def _progress(message: str) -> None:
 
 
 def measure_size(n: int, layers: RegionLayers, folder: Path, browser: Any | None,
-                 notes: list[str], impls: Sequence[str] = IMPLS) -> list[dict[str, Any]]:
-    """Both implementations at one size: server figures, then (maybe) browser figures."""
-    projects = synthetic_projects(n, layers)
+                 notes: list[str], impls: Sequence[str] = IMPLS,
+                 projects: Sequence[Project] | None = None) -> list[dict[str, Any]]:
+    """Both implementations at one size: server figures, then (maybe) browser figures;
+    ``n`` synthetic projects, or ``projects`` (then ``n`` is their count)."""
+    projects_given = projects
+    projects = list(projects) if projects is not None else synthetic_projects(n, layers)
     frame = catalogue_of(projects, layers)
     data = worker_data(layers, frame, folder, n)
     rows = []
     for impl in impls:
         row = summary.empty_row(n, impl)
+        row["data"] = "synthetic" if projects_given is None else "seed"
         _progress(f"N={n:,} {impl}: server side…")
         try:
             row.update(measure_server(impl, n, data))
@@ -154,9 +159,13 @@ def run(args: Any) -> int:
     runs: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="gros-bench-") as tmp, \
             (_no_browser() if args.no_browser else chromium(notes)) as browser:
+        impls = IMPLS if args.impl == "both" else (args.impl,)
+        if not getattr(args, "no_seed", False):
+            # What a newcomer meets: the dashboard's own seed projects, first.
+            seed = read_seed_projects()
+            runs += measure_size(len(seed), layers, Path(tmp), browser, notes, impls, seed)
         for n in sizes:
-            runs += measure_size(n, layers, Path(tmp), browser, notes,
-                                 IMPLS if args.impl == "both" else (args.impl,))
+            runs += measure_size(n, layers, Path(tmp), browser, notes, impls)
     result = {
         "machine": machine.description(),
         "runs": runs,

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from gros import eurostat, exports, gisco, importers, lau
+from gros import exports, gisco, importers, lau, stat_commands
 from gros.i18n import LANGUAGES
 from gros.migrate import SchemaError
 from gros.regions import EUREGIO_IDS, CuratedDataError, UnknownNutsCodes
@@ -51,53 +51,6 @@ def _geodata_fetch(args: argparse.Namespace) -> int:
         path = fetch(source, _progress_bar(source.filename))
         print(f"Cached {label} from {source.url} in {path}")
     return EXIT_OK
-
-
-def _stats_fetch(args: argparse.Namespace) -> int:
-    for source in eurostat.sources(load_settings()):
-        if not args.force and eurostat.read_cached(source) is not None:
-            print(f"Already cached: {source.cache_path}")
-            continue
-        path = eurostat.fetch(source, _progress_bar(source.dataset.id))
-        print(f"Cached {source.dataset.id} from {source.url} in {path}")
-    return EXIT_OK
-
-
-def _print_figures(args: argparse.Namespace, report: dict[str, Any], title: str,
-                   figures: dict[str, Any], extra: list[str]) -> int:
-    from gros.stat_text import figure_lines
-
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False))
-        return EXIT_OK
-    print(title)
-    print("\n".join(figure_lines(figures, args.lang) + extra))
-    print(eurostat.ATTRIBUTION)
-    return EXIT_OK
-
-
-def _stats_region(args: argparse.Namespace) -> int:
-    from gros.indicators import Statistics, region_json
-
-    stats = Statistics(eurostat.load_all(load_settings()))
-    report = region_json(stats, args.code)
-    return _print_figures(args, report, f"{report['nuts_id']} {report['name']}",
-                          stats.region(str(report["nuts_id"])), [])
-
-
-def _stats_euregio(args: argparse.Namespace) -> int:
-    from gros.indicators import Statistics, area_profile, euregio_members, profile_json
-    from gros.regions import read_euregios, read_memberships
-    from gros.stat_text import part_lines
-
-    if args.id not in EUREGIO_IDS:
-        raise ValueError(f"unknown Euregio {args.id!r}; expected one of {', '.join(EUREGIO_IDS)}")
-    euregio = next(e for e in read_euregios() if e.id == args.id)
-    profile = area_profile(Statistics(eurostat.load_all(load_settings())),
-                           euregio_members(read_memberships(), args.id))
-    report = {"id": euregio.id, "name": euregio.name(args.lang), **profile_json(profile)}
-    return _print_figures(args, report, str(report["name"]), profile.total,
-                          part_lines(profile, args.lang))
 
 
 def _municipalities_or_warn(settings: Settings) -> lau.Municipalities | None:
@@ -308,9 +261,19 @@ def _hash_password(args: argparse.Namespace) -> int:
     if password != getpass.getpass("Again: "):
         print("error: the two passwords differ", file=sys.stderr)
         return EXIT_ERROR
-    print("[editor]")
-    print(f'password_hash = "{hash_password(password)}"')
+    if args.name:  # one line of [editors] per editor: the audit trail names them
+        print("[editors]")
+        print(f'{json.dumps(args.name)} = "{hash_password(password)}"')
+    else:
+        print("[editor]")
+        print(f'password_hash = "{hash_password(password)}"')
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from gros.cluster import serve
+
+    return serve(args.instances, args.address, args.port)
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -402,11 +365,11 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="regional statistics from Eurostat")
     stats_commands = stats.add_subparsers(dest="action", required=True)
     stats_fetch = _command(stats_commands, "fetch", "download and cache the Eurostat datasets",
-                           _stats_fetch)
+                           lambda args: stat_commands.fetch(args, _progress_bar))
     stats_fetch.add_argument("--force", action="store_true", help="download even when cached")
     for name, handler, argument, text in (
-            ("region", _stats_region, "code", "a NUTS-3 code of NUTS 2024, e.g. NL423"),
-            ("euregio", _stats_euregio, "id", f"one of {', '.join(EUREGIO_IDS)}")):
+            ("region", stat_commands.region, "code", "a NUTS-3 code of NUTS 2024, e.g. NL423"),
+            ("euregio", stat_commands.euregio, "id", f"one of {', '.join(EUREGIO_IDS)}")):
         sub = _command(stats_commands, name, f"the latest figures of a {name}", handler)
         sub.add_argument(argument, help=text)
         sub.add_argument("--lang", choices=LANGUAGES, default="en",
@@ -451,8 +414,18 @@ def build_parser() -> argparse.ArgumentParser:
     _command(db.add_subparsers(dest="action", required=True), "upgrade",
              "bring the database's schema up to date (the app does it on start)", _db_upgrade)
 
-    _command(commands, "hash-password",
-             "print an editor password hash for .streamlit/secrets.toml", _hash_password)
+    serving = _command(commands, "serve", "run N dashboard instances behind HAProxy, with "
+                       "PostgreSQL unless GROS_DATABASE_URL names one (Ctrl-C stops all)",
+                       _serve)
+    serving.add_argument("--instances", type=int, default=2, help="how many (default 2)")
+    serving.add_argument("--address", default="0.0.0.0",  # noqa: S104 - a server for a team
+                         help="where the proxy listens (default 0.0.0.0, every interface)")
+    serving.add_argument("--port", type=int, default=8501, help="the proxy's port (8501)")
+
+    hashing = _command(commands, "hash-password",
+                       "print an editor password hash for .streamlit/secrets.toml",
+                       _hash_password)
+    hashing.add_argument("--name", help="the editor's name: prints an [editors] line")
 
     export_command = commands.add_parser(
         "export", help="a map to take to a meeting: standalone HTML or PNG")

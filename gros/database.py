@@ -3,7 +3,9 @@
 SQLite and PostgreSQL behave alike here: a write transaction waits until no other
 writer holds one (``BEGIN IMMEDIATE`` on SQLite, a transaction-level advisory lock on
 PostgreSQL), so a read-check-write sequence never interleaves with another; readers
-never wait.
+never wait. A writer waits at most ``WRITE_WAIT_S`` for its turn on both (SQLite's
+``busy_timeout``, PostgreSQL's ``lock_timeout``), then gives up with :class:`WriterBusy` and
+nothing written: a stuck writer never holds every editor's page indefinitely.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ SQLITE_PREFIX = "sqlite:///"
 # Any fixed number: every writer of a GROS database takes this advisory lock.
 WRITE_LOCK_KEY = 0x67726F73  # "gros"
 _WRITE_OPTION = "gros_write"
+WRITE_WAIT_S = 30.0
+
+
+class WriterBusy(RuntimeError):
+    """Another writer held the database longer than a writer waits; nothing was written."""
 
 
 def describe(url: str | sa.URL) -> str:
@@ -33,7 +40,7 @@ def is_postgresql(connection: Connection | Engine) -> bool:
 
 def _sqlite_engine(url: str) -> Engine:
     Path(url.removeprefix(SQLITE_PREFIX)).parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(url, connect_args={"timeout": 30})
+    engine = sa.create_engine(url, connect_args={"timeout": WRITE_WAIT_S})
 
     # pysqlite starts transactions lazily and never locks for reading first; take
     # the write lock at BEGIN so read-check-write sequences cannot interleave.
@@ -44,8 +51,10 @@ def _sqlite_engine(url: str) -> Engine:
 
     @sa.event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
-        writing = connection.get_execution_options().get(_WRITE_OPTION, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+        wait_s = connection.get_execution_options().get(_WRITE_OPTION)
+        if wait_s is not None:  # a writer: its wait for the lock, then the lock
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {_milliseconds(wait_s)}")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if wait_s is not None else "BEGIN")
 
     return engine
 
@@ -58,13 +67,37 @@ def create_engine(url: str) -> Engine:
     return sa.create_engine(url, pool_pre_ping=True)
 
 
+def _milliseconds(seconds: float) -> int:
+    return max(1, round(seconds * 1000))
+
+
+def _busy(error: sa.exc.OperationalError) -> bool:
+    text = str(error.orig).lower()
+    return "database is locked" in text or "lock timeout" in text
+
+
 @contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A write transaction, alone among writers: committed at the end, rolled back on error."""
-    with engine.connect() as connection:
-        connection = connection.execution_options(**{_WRITE_OPTION: True})
-        with connection.begin():
-            if is_postgresql(connection):
-                # Released at commit or rollback; SQLite's BEGIN IMMEDIATE did the same above.
-                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
-            yield connection
+def write_transaction(engine: Engine, wait_s: float = WRITE_WAIT_S) -> Iterator[Connection]:
+    """A write transaction, alone among writers: committed at the end, rolled back on error.
+
+    Raises
+    ------
+    WriterBusy
+        If another writer kept the database for longer than ``wait_s``.
+    """
+    try:
+        with engine.connect() as connection:
+            connection = connection.execution_options(**{_WRITE_OPTION: wait_s})
+            with connection.begin():
+                if is_postgresql(connection):
+                    # For this transaction only; covers the advisory lock and row locks.
+                    connection.exec_driver_sql(
+                        f"SET LOCAL lock_timeout = '{_milliseconds(wait_s)}ms'")
+                    # Released at commit or rollback; SQLite's BEGIN IMMEDIATE did the same.
+                    connection.execute(sa.select(sa.func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
+                yield connection
+    except sa.exc.OperationalError as exc:
+        if _busy(exc):
+            raise WriterBusy(f"another writer held {describe(engine.url)} for more than "
+                             f"{wait_s:g} s; nothing was written, try again") from exc
+        raise

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import geopandas as gpd
@@ -49,10 +50,20 @@ def table_csv(table: pd.DataFrame) -> bytes:
     return _spreadsheet_safe(table).to_csv(index=False).encode("utf-8-sig")
 
 
-def table_xlsx(table: pd.DataFrame, sheet: str) -> bytes:
-    """A plain table as an XLSX workbook of one sheet, formula-like cells prefixed."""
+def table_xlsx(table: pd.DataFrame, sheet: str,
+               number_formats: Mapping[str, str] | None = None) -> bytes:
+    """A plain table as an XLSX workbook of one sheet, formula-like cells prefixed;
+    the columns of ``number_formats`` keep their numbers, shown in that format."""
+    table = _spreadsheet_safe(table)
+    formats = number_formats or {}
     buffer = io.BytesIO()
-    _spreadsheet_safe(table).to_excel(buffer, index=False, sheet_name=sheet)
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        table.to_excel(writer, index=False, sheet_name=sheet)
+        cells = writer.sheets[sheet]
+        for position, column in enumerate(table.columns, start=1):
+            if column in formats:
+                for (cell,) in cells.iter_rows(min_row=2, min_col=position, max_col=position):
+                    cell.number_format = formats[column]
     return buffer.getvalue()
 
 
@@ -61,8 +72,16 @@ def to_csv(frame: gpd.GeoDataFrame) -> bytes:
     return table_csv(_flat(frame))
 
 
+# Amounts stay numbers in a workbook, shown in whole euros with the digit grouping of
+# whoever opens it (Excel and LibreOffice put in their own locale's separators).
+AMOUNT_COLUMNS = ("budget_eur", "eu_contribution_eur")
+AMOUNT_FORMAT = '"€" #,##0'
+
+
 def to_xlsx(frame: gpd.GeoDataFrame) -> bytes:
-    return table_xlsx(_flat(frame), "projects")
+    """One sheet, ``projects``; the amounts are numbers with a euro format."""
+    return table_xlsx(_flat(frame), "projects",
+                      dict.fromkeys(AMOUNT_COLUMNS, AMOUNT_FORMAT))
 
 
 def to_geojson(frame: gpd.GeoDataFrame) -> bytes:

@@ -27,7 +27,9 @@ def project_title(row: Mapping | pd.Series, language: str) -> str:
 
 
 def theme_label(theme_id: str, language: str) -> str:
-    """A theme with its icon, as the theme lists and chips show it."""
+    """A theme with its icon, as the chips and headings show it: the icon is Streamlit
+    Markdown (``:material/train:``), so only labels Streamlit reads as Markdown carry it;
+    plain lists (a multiselect's options, tables) use ``Theme.label``."""
     theme = themes.BY_ID[theme_id]
     return f"{theme.icon} {theme.label(language)}"
 

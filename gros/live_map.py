@@ -19,8 +19,10 @@ import geopandas as gpd
 
 from gros import assets, maps
 from gros.choropleth import StatisticsChoice, statistics_layer
+from gros.extent import Extent
 from gros.indicators import Statistics
 from gros.layers import RegionLayers
+from gros.map_fit import fit_script
 
 PROJECT_LAYER = "projects"
 
@@ -70,7 +72,7 @@ class BaseMap:
 @dataclass(frozen=True)
 class LiveMapPlan:
     """The live map of one run: its base map, and the script that shows the projects
-    (None without the project layer)."""
+    and fits the map to the filter (None when there is neither)."""
 
     base: BaseMap
     selection: str | None
@@ -84,9 +86,12 @@ def shows_projects(visible: Sequence[str]) -> bool:
 def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | None,
                   language: str, basemap: str, visible: Sequence[str],
                   projects_url: str | None, themes: tuple[str, ...] = (),
+                  extent: Extent | None = None,
                   statistics: StatisticsChoice | None = None) -> LiveMapPlan:
     """The live map showing the projects of ``shown`` (rows of the catalogue), and the
-    obstacles of ``themes`` where that layer is visible.
+    obstacles of ``themes`` where that layer is visible; fitted to ``extent`` (see
+    :func:`gros.extent.filter_extent`) when it is given: the map moves when the extent
+    changes, and stays where people move it until then.
 
     ``prepared`` (the catalogue's project layer) and ``projects_url`` (where its
     :func:`project_data` is published) are needed only when :func:`shows_projects`;
@@ -99,10 +104,11 @@ def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | Non
         If the project layer is visible but ``prepared`` or ``projects_url`` is missing.
     """
     layers = tuple(visible)
+    fit = fit_script(extent) if extent is not None else ""
     agenda_themes = tuple(themes) if "obstacles" in layers else ()
     if not shows_projects(layers):
         return LiveMapPlan(BaseMap(basemap, language, layers, None, agenda_themes, statistics),
-                           None)
+                           fit or None)
     if prepared is None or projects_url is None:
         given = "prepared projects" if prepared is not None else "no prepared projects"
         raise ValueError(f"the layers {layers!r} include {PROJECT_LAYER!r}, which needs the "
@@ -110,4 +116,4 @@ def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | Non
                          f"projects_url={projects_url!r}")
     return LiveMapPlan(BaseMap(basemap, language, layers, projects_url, agenda_themes,
                                statistics),
-                       maps.project_selection_script(prepared, shown))
+                       maps.project_selection_script(prepared, shown) + fit)

@@ -10,7 +10,8 @@ from datetime import date
 import folium
 import geopandas as gpd
 
-from gros import agenda, agenda_map, agenda_tables, assets, i18n, maps, themes
+from gros import agenda, agenda_map, agenda_tables, assets, i18n, maps, numbers, stats, themes
+from gros.extent import filter_extent
 from gros.filters import apply_filter
 from gros.gisco import ATTRIBUTION
 from gros.layers import RegionLayers
@@ -21,21 +22,11 @@ INLINE_BASE = "gros-inline-assets"  # a placeholder base URL, replaced by the fi
 
 def view_extent(frame: gpd.GeoDataFrame, layers: RegionLayers, view: ViewState,
                 margin: float = 0.05) -> Extent:
-    """The extent a view shows: its own, else its Euregios, else its projects, else all."""
+    """The extent a view shows: its own, else its regions, else its projects, else all
+    (see :func:`gros.extent.filter_extent`)."""
     if view.extent:
         return view.extent
-    shapes = []
-    if view.filter.euregios:
-        chosen = layers.euregios_display[layers.euregios_display["id"].isin(view.filter.euregios)]
-        shapes.append(chosen.total_bounds)
-    elif not view.filter.is_empty and len(frame):
-        shapes.append(frame.total_bounds)
-    if not shapes:
-        shapes.append(layers.euregios_display.total_bounds)
-    lon_min, lat_min, lon_max, lat_max = shapes[0]
-    pad_x = max((lon_max - lon_min) * margin, 0.02)
-    pad_y = max((lat_max - lat_min) * margin, 0.02)
-    return (lon_min - pad_x, lat_min - pad_y, lon_max + pad_x, lat_max + pad_y)
+    return filter_extent(frame, layers, view.filter, margin)
 
 
 def describe_filter(view: ViewState, layers: RegionLayers) -> str:
@@ -69,13 +60,21 @@ class MapExport:
     generated: date
 
 
-def _header(export: MapExport, layers: RegionLayers, shown: int) -> str:
+def view_figures(shown: gpd.GeoDataFrame, language: str) -> str:
+    """How many projects a view shows and their budget, saying how many have one:
+    ``23 projecten · Budget: € 809.500 — 3 van 23 projecten met een bekend budget``."""
+    budget = stats.describe_total(stats.known_total(shown["budget_eur"]), language)
+    return (f"{i18n.t('meeting.count', language, count=numbers.number(len(shown), language))}"
+            f" · {i18n.t('detail.budget', language)}: {budget}")
+
+
+def _header(export: MapExport, layers: RegionLayers, shown: gpd.GeoDataFrame) -> str:
     lang = export.view.language
     lines = [
         f"<div class='gros-export-title'>{html.escape(export.title)}</div>",
         f"<div>{html.escape(describe_filter(export.view, layers))} · "
-        f"{html.escape(i18n.t('meeting.count', lang, count=shown))}</div>",
-        f"<div class='gros-export-source'>{html.escape(export.generated.isoformat())} · "
+        f"{html.escape(view_figures(shown, lang))}</div>",
+        f"<div class='gros-export-source'>{html.escape(numbers.date(export.generated, lang))} · "
         f"{html.escape(ATTRIBUTION)} (Eurostat GISCO, NUTS {layers.nuts_year}) · "
         f"{html.escape(i18n.t('meeting.sources', lang))}</div>",
     ]
@@ -113,7 +112,7 @@ def export_map(layers: RegionLayers, catalogue: gpd.GeoDataFrame, export: MapExp
     m.fit_bounds([[lat_min, lon_min], [lat_max, lon_max]])
     m.get_root().header.add_child(folium.Element(EXPORT_CSS), name="gros_export_css")
     m.get_root().html.add_child(folium.Element(
-        f"<div class='gros-export-header'>{_header(export, layers, len(shown))}</div>"))
+        f"<div class='gros-export-header'>{_header(export, layers, shown)}</div>"))
     if view.agenda:
         m.get_root().html.add_child(folium.Element(action_list_panel(view)))
     return assets.use_local_assets(m, asset_base)

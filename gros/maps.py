@@ -20,12 +20,13 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from gros import agenda, agenda_map, assets, themes
+from gros import agenda, agenda_map, assets, numbers, themes
 from gros.basemaps import AGENDA_LAYERS, BASEMAPS, DEFAULT_BASEMAP, LAYERS
 from gros.gisco import ATTRIBUTION
 from gros.i18n import t
 from gros.labels import project_title, title_column
 from gros.layers import RegionLayers
+from gros.map_fit import FitToFilter
 from gros.map_legend import add_layer_legend, add_legend
 
 CENTER = (51.75, 5.9)
@@ -189,6 +190,8 @@ def add_euregios(m: folium.Map, layers: RegionLayers, language: str = "nl"
     frame["label"] = [
         row[f"name_{language}"] or row["name"] for _, row in frame.iterrows()
     ]
+    frame["member_count"] = [numbers.number(n, language) for n in frame["member_count"]]
+    frame["seat"] = frame["seat"].map(lambda seat: seat or t("euregio.unknown", language))
     features = escaped_features(frame, ["id", "label", "member_count", "seat", "area_km2"])
 
     def style(feature: dict[str, Any]) -> dict[str, Any]:
@@ -310,7 +313,8 @@ class _ProjectLayer(JSCSSMixin):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        GrosProjects.layer({{ this._parent._parent.get_name() }}, {radius: {{ this.radius }}},
+        GrosProjects.layer({{ this._parent._parent.get_name() }},
+                           {radius: {{ this.radius }}, locale: {{ this.locale }}},
                            {{ this._parent.get_name() }}).setData({{ this.data }});
         {% endmacro %}
     """)
@@ -319,9 +323,10 @@ class _ProjectLayer(JSCSSMixin):
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
     def __init__(self, prepared: PreparedProjects, ids: Iterable[str] | None = None,
-                 radius: int = PROJECT_POINT_RADIUS):
+                 radius: int = PROJECT_POINT_RADIUS, language: str = "nl"):
         super().__init__()
         self._name = "ProjectLayer"
+        self.locale = json.dumps(numbers.web_locale(language))
         self.data = prepared.data(ids)
         self.radius = radius
 
@@ -333,15 +338,18 @@ class _ProjectSource(JSCSSMixin):
     _template = Template("""
         {% macro script(this, kwargs) %}
         GrosProjects.load({{ this._parent.get_name() }}, {{ this.url }},
-                          {radius: {{ this.radius }}}, {{ this.failure }});
+                          {radius: {{ this.radius }}, locale: {{ this.locale }}},
+                          {{ this.failure }});
         {% endmacro %}
     """)
     default_js: ClassVar = [("supercluster", ""), ("grosprojects", "")]
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
-    def __init__(self, url: str, failure: str, radius: int = PROJECT_POINT_RADIUS):
+    def __init__(self, url: str, failure: str, radius: int = PROJECT_POINT_RADIUS,
+                 language: str = "nl"):
         super().__init__()
         self._name = "ProjectSource"
+        self.locale = json.dumps(numbers.web_locale(language))
         self.url = json.dumps(url)
         self.failure = json.dumps(failure, ensure_ascii=False)
         self.radius = radius
@@ -353,7 +361,7 @@ def project_layer(frame: gpd.GeoDataFrame, language: str = "nl",
     ``prepared`` (made once from the whole catalogue) to skip serialising them again."""
     group = folium.FeatureGroup(name="projects")
     prepared = prepared or prepare_projects(frame, language)
-    _ProjectLayer(prepared, frame["id"]).add_to(group)
+    _ProjectLayer(prepared, frame["id"], language=language).add_to(group)
     return group
 
 
@@ -368,6 +376,9 @@ def project_selection_script(prepared: PreparedProjects, frame: gpd.GeoDataFrame
 
 LABEL_CSS = """
 <style>
+/* In the dashboard the map fills its frame, whose height the page sets to the window's
+   (pages/_ui/layout.py); streamlit-folium gives the map a fixed height otherwise. */
+#map_div { height: 100vh !important; }
 .gros-label-icon { background: none; border: none; }
 .gros-label { font: 600 11px/1.2 sans-serif; color: #444; text-align: center;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; pointer-events: none; }
@@ -421,7 +432,8 @@ def build_region_map(
     if projects is not None and "projects" in visible:
         project_layer(projects, language).add_to(m)
     if projects_url is not None and "projects" in visible:
-        _ProjectSource(projects_url, t("map.projects_failed", language)).add_to(m)
+        _ProjectSource(projects_url, t("map.projects_failed", language),
+                       language=language).add_to(m)
     if legend and "projects" in visible:
         add_legend(m, language)
     if any(layer in visible for layer in AGENDA_LAYERS):
@@ -430,6 +442,7 @@ def build_region_map(
         if legend:
             add_layer_legend(m, entries, t("layer.agenda", language))
     m.fit_bounds(_bounds(layers))
+    FitToFilter().add_to(m)
     return assets.use_local_assets(m)
 
 

@@ -28,6 +28,11 @@ def locale_of(language: str) -> str:
     return LOCALES[language if language in LANGUAGES else DEFAULT_LANGUAGE]
 
 
+def web_locale(language: str) -> str:
+    """The locale as a browser's ``Intl`` takes it: ``nl-NL``."""
+    return locale_of(language).replace("_", "-")
+
+
 def is_unknown(value: object) -> bool:
     """True for None, NaN and pandas' missing values."""
     if value is None:
@@ -60,8 +65,13 @@ def money(value: float | None, language: str = "nl", decimals: int = 0) -> str:
                                          currency_digits=False, decimal_quantization=True)
 
 
-def date(value: dt.date | None, language: str = "nl") -> str:
-    """A date in the language's medium form: ``1 mrt 2024``, ``01.03.2024``, ``1 Mar 2024``."""
-    if is_unknown(value):
+def date(value: dt.date | str | None, language: str = "nl") -> str:
+    """A date in the language's medium form: ``1 mrt 2024``, ``01.03.2024``, ``1 Mar 2024``.
+
+    An ISO text (``2024-03-01``) is read as that date; an empty one is unknown.
+    """
+    if is_unknown(value) or value == "":
         return UNKNOWN
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
     return babel_dates.format_date(value, format="medium", locale=locale_of(language))

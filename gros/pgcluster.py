@@ -9,12 +9,13 @@ user (or ``nobody``), who is given the folder. No system service is touched.
 
 from __future__ import annotations
 
+import grp
 import os
 import pwd
 import re
 import secrets
 import shutil
-import socket
+import stat
 import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -24,11 +25,14 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from gros.serving import free_port
+
 DEBIAN_BINARIES = Path("/usr/lib/postgresql")
 SUPERUSER = "gros"
 ACCOUNTS = ("postgres", "nobody")  # who runs the server when we are root
 DATABASE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 TIMEOUT_S = 120
+PASSWORD_FILE = "superuser-password"  # noqa: S105 - the file name, not a password
 
 
 class ClusterError(RuntimeError):
@@ -56,13 +60,6 @@ def _account() -> pwd.struct_passwd | None:
             continue
     raise ClusterError(f"running as root, and none of the users {', '.join(ACCOUNTS)} "
                        "exists to run PostgreSQL as (its tools refuse root)")
-
-
-def free_port() -> int:
-    """A localhost port nobody listens on (at the time of asking)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass(frozen=True)
@@ -97,6 +94,9 @@ class LocalCluster:
                     "extra_groups": []} if self.account else {})
         result = subprocess.run(command, cwd=self.folder, capture_output=True, text=True,  # noqa: S603
                                 timeout=TIMEOUT_S, check=False,
+                                # Its own session: a Ctrl-C meant for us leaves the
+                                # server to be stopped in order.
+                                start_new_session=True,
                                 env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"),
                                      "LC_ALL": "C"}, **as_user)
         if result.returncode != 0:
@@ -130,6 +130,17 @@ class LocalCluster:
                     "SELECT name FROM pg_available_extensions")))
         finally:
             engine.dispose()
+
+    def ensure_database(self, name: str) -> str:
+        """Create database ``name`` unless it exists; returns its URL."""
+        engine = sa.create_engine(self.url())
+        try:
+            with engine.connect() as connection:
+                exists = connection.scalar(sa.text(
+                    "SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name})
+        finally:
+            engine.dispose()
+        return self.url(name) if exists else self.create_database(name)
 
     def stop(self) -> None:
         self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
@@ -177,6 +188,12 @@ def start_cluster(folder: Path, settings: Mapping[str, str] | None = None,
     _give(folder, account)
     cluster = LocalCluster(binaries, folder, free_port(), secrets.token_urlsafe(18), account)
     _initialise(cluster, settings or {})
+    _start(cluster)
+    return cluster
+
+
+def _start(cluster: LocalCluster) -> None:
+    folder = cluster.folder
     try:
         cluster.run("pg_ctl", "-D", str(cluster.data), "-l", str(folder / "server.log"), "-w",
                     "-t", str(TIMEOUT_S), "-o", f"-p {cluster.port}", "start")
@@ -184,7 +201,6 @@ def start_cluster(folder: Path, settings: Mapping[str, str] | None = None,
         log = folder / "server.log"
         tail = log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
         raise ClusterError(f"{exc}\nserver log {log}:\n{tail}") from None
-    return cluster
 
 
 @contextmanager
@@ -199,3 +215,55 @@ def local_cluster(settings: Mapping[str, str] | None = None) -> Iterator[LocalCl
             cluster.stop()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _check_reachable(folder: Path, account: pwd.struct_passwd | None) -> None:
+    """Raise ClusterError if the server's user (when we are root) cannot pass through
+    every folder above ``folder``."""
+    if account is None:
+        return
+    groups = {g.gr_gid for g in grp.getgrall() if account.pw_name in g.gr_mem} | {account.pw_gid}
+    for parent in folder.resolve().parents:
+        mode = parent.stat()
+        if mode.st_uid == account.pw_uid:
+            allowed = mode.st_mode & stat.S_IXUSR
+        elif mode.st_gid in groups:
+            allowed = mode.st_mode & stat.S_IXGRP
+        else:
+            allowed = mode.st_mode & stat.S_IXOTH
+        if not allowed:
+            raise ClusterError(f"PostgreSQL runs as {account.pw_name} (its tools refuse root), "
+                               f"who cannot reach {folder} through {parent}; choose a folder "
+                               "it can reach (GROS_DATA_DIR, e.g. /var/lib/gros)")
+
+
+@contextmanager
+def kept_cluster(folder: Path, settings: Mapping[str, str] | None = None
+                 ) -> Iterator[LocalCluster]:
+    """The server whose data lives in ``folder``: made there on first use, started on a
+    free port, stopped when the block ends; the data stays for the next start.
+
+    The superuser's password is kept beside the data (``superuser-password``, readable
+    by its owner only).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    _check_reachable(folder, _account())
+    password_file = folder / PASSWORD_FILE
+    if (folder / "data" / "PG_VERSION").exists() and password_file.exists():
+        binaries = find_binaries()
+        if binaries is None:
+            raise ClusterError(f"PostgreSQL is not installed, but {folder} holds a server")
+        cluster = LocalCluster(binaries, folder, free_port(), password_file.read_text().strip(),
+                               _account())
+        _start(cluster)
+    elif any(folder.iterdir()):
+        raise ClusterError(f"{folder} is neither empty nor a server made by gros "
+                           f"(no data/PG_VERSION and {PASSWORD_FILE}); choose another folder")
+    else:
+        cluster = start_cluster(folder, settings)
+        password_file.write_text(cluster.password + "\n")
+        password_file.chmod(0o600)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()

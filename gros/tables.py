@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from gros import i18n
 from gros.importers import OutsideArea, Rejection
 from gros.labels import theme_labels, title_column
-from gros.numbers import money
+from gros.numbers import is_unknown, money, number
 
 
 def period(start: str | None, end: str | None) -> str:
@@ -46,6 +47,37 @@ def project_table(frame: pd.DataFrame, euregio_names: Mapping[str, str], languag
 
 
 UNKNOWN = "—"
+
+
+def readable(table: pd.DataFrame, language: str, money_columns: Sequence[str] = ()
+             ) -> Styler:
+    """``table`` for ``st.dataframe`` with its numbers written in ``language``.
+
+    ``money_columns`` are written as euros, the other numeric columns as numbers; the
+    budget and EU columns of :func:`project_table` are amounts without being named. A
+    column without unknown values keeps its numbers (it still sorts by amount) and only
+    its display is formatted; a column with unknown values becomes text, because
+    ``st.dataframe`` writes a missing number as "None" whatever display it is given:
+    unknown is a dash, never "None" or 0.
+    """
+    amounts = set(money_columns) | {i18n.t("column.budget", language),
+                                    i18n.t("column.eu", language)}
+    table = table.copy()
+    formats = {}
+    for column in table.columns:
+        values = table[column]
+        if pd.api.types.is_bool_dtype(values):
+            continue
+        if not pd.api.types.is_numeric_dtype(values):
+            if values.map(is_unknown).any():  # a text column's None as well
+                table[column] = values.map(lambda v: UNKNOWN if is_unknown(v) else v)
+            continue
+        write = money if column in amounts else number
+        if values.isna().any():
+            table[column] = [write(value, language) for value in values]
+        else:
+            formats[column] = lambda value, write=write: write(value, language)
+    return table.style.format(na_rep=UNKNOWN).format(formats)
 
 
 def project_facts(row: Mapping, euregio_names: Mapping[str, str], language: str

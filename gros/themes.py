@@ -2,9 +2,11 @@
 
 Nine themes, each with Dutch, German, French and English labels, a colour from
 Paul Tol's "muted" scheme (distinguishable with the common colour-vision
-deficiencies) and an icon. ``KEEP_THEMES`` maps keep.eu's thematic keywords,
-``THEMATIC_OBJECTIVES`` the 2014–2020 thematic objectives and ``INTERREG_OBJECTIVES``
-the 2021–2027 policy objectives onto these ids.
+deficiencies) and an icon from Google's Material Symbols, which Streamlit draws with
+its own font (``:material/name:`` in a label), so no emoji font is needed.
+``KEEP_THEMES`` maps keep.eu's thematic keywords, ``THEMATIC_OBJECTIVES`` the
+2014–2020 thematic objectives and ``INTERREG_OBJECTIVES`` the 2021–2027 policy
+objectives onto these ids.
 """
 
 from __future__ import annotations
@@ -27,32 +29,36 @@ class Theme:
 
 THEMES: tuple[Theme, ...] = (
     Theme("labour", {"nl": "Arbeidsmarkt", "de": "Arbeitsmarkt", "fr": "Marché du travail",
-                     "en": "Labour market"}, "#CC6677", "💼"),
+                     "en": "Labour market"}, "#CC6677", ":material/work:"),
     Theme("education", {"nl": "Onderwijs", "de": "Bildung", "fr": "Éducation",
-                        "en": "Education"}, "#332288", "🎓"),
+                        "en": "Education"}, "#332288", ":material/school:"),
     Theme("transport", {"nl": "Openbaar vervoer en mobiliteit",
                         "de": "Öffentlicher Verkehr und Mobilität",
                         "fr": "Transports publics et mobilité",
-                        "en": "Public transport and mobility"}, "#88CCEE", "🚆"),
+                        "en": "Public transport and mobility"}, "#88CCEE", ":material/train:"),
     Theme("safety", {"nl": "Rampenbestrijding en veiligheid",
                      "de": "Katastrophenschutz und Sicherheit",
                      "fr": "Gestion des catastrophes et sécurité",
-                     "en": "Disaster management and public safety"}, "#882255", "🚒"),
+                     "en": "Disaster management and public safety"},
+          "#882255", ":material/local_fire_department:"),
     Theme("environment", {"nl": "Milieu, klimaat, water en energie",
                           "de": "Umwelt, Klima, Wasser und Energie",
                           "fr": "Environnement, climat, eau et énergie",
-                          "en": "Environment, climate, water and energy"}, "#117733", "🌿"),
+                          "en": "Environment, climate, water and energy"},
+          "#117733", ":material/eco:"),
     Theme("economy", {"nl": "Economie en innovatie", "de": "Wirtschaft und Innovation",
                       "fr": "Économie et innovation", "en": "Economy and innovation"},
-          "#DDCC77", "💡"),
+          "#DDCC77", ":material/lightbulb:"),
     Theme("health", {"nl": "Gezondheidszorg", "de": "Gesundheitsversorgung",
-                     "fr": "Soins de santé", "en": "Health care"}, "#44AA99", "🏥"),
+                     "fr": "Soins de santé", "en": "Health care"},
+          "#44AA99", ":material/local_hospital:"),
     Theme("culture", {"nl": "Cultuur, taal en toerisme", "de": "Kultur, Sprache und Tourismus",
                       "fr": "Culture, langue et tourisme",
-                      "en": "Culture, language and tourism"}, "#AA4499", "🎭"),
+                      "en": "Culture, language and tourism"},
+          "#AA4499", ":material/theater_comedy:"),
     Theme("governance", {"nl": "Bestuur en samenwerking", "de": "Verwaltung und Zusammenarbeit",
                          "fr": "Gouvernance et coopération",
-                         "en": "Governance and cooperation"}, "#999933", "🤝"),
+                         "en": "Governance and cooperation"}, "#999933", ":material/handshake:"),
 )
 THEME_IDS: tuple[str, ...] = tuple(theme.id for theme in THEMES)
 BY_ID: dict[str, Theme] = {theme.id: theme for theme in THEMES}

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from gros import gisco, i18n, numbers
+from gros.tables import readable
 from pages._ui import cached, render, url
 
 lang = url.current_language()
@@ -14,11 +15,11 @@ st.markdown(f"**{gisco.ATTRIBUTION}**")
 layers = cached.region_layers(lang)
 if layers is not None:
     st.write(i18n.t("about.boundaries", lang, year=layers.nuts_year, scale=layers.nuts_scale,
-                    fetched=layers.nuts_fetched or "—", url=layers.nuts_source))
+                    fetched=numbers.date(layers.nuts_fetched, lang), url=layers.nuts_source))
     municipal = cached.municipalities(lang)
     if municipal is not None:
         st.write(i18n.t("about.municipalities", lang, year=municipal.year,
-                        fetched=municipal.fetched or "—", url=municipal.source_url,
+                        fetched=numbers.date(municipal.fetched, lang), url=municipal.source_url,
                         count=numbers.number(len(municipal.frame), lang)))
     st.write(i18n.t("about.euregios", lang, year=int(layers.memberships["nuts_year"].iloc[0])))
     st.info(i18n.t("approximation", lang))
@@ -27,7 +28,10 @@ if layers is not None:
             row[f"name_{lang}"] or row["name"] for _, row in layers.euregios.iterrows()
         ],
         i18n.t("column.seat", lang): layers.euregios["seat"],
-        i18n.t("column.founded", lang): layers.euregios["founded"],
+        # Years as text: a number column would write 1.976; unknown as the word.
+        i18n.t("column.founded", lang): [
+            str(int(year)) if not numbers.is_unknown(year) else i18n.t("euregio.unknown", lang)
+            for year in layers.euregios["founded"]],
         i18n.t("column.area", lang): layers.euregios["area_km2"],
         i18n.t("column.countries", lang): [", ".join(c) for c in layers.euregios["countries"]],
         i18n.t("column.nuts3", lang): [", ".join(c) for c in layers.euregios["nuts3"]],
@@ -36,12 +40,13 @@ if layers is not None:
         i18n.t("column.source", lang): layers.euregios["source"],
     })
     # st.dataframe shows cells as text, never as HTML.
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(readable(table, lang), hide_index=True, width="stretch")
 
 catalogue = cached.catalogue(layers)
 verified = sorted(d for d in catalogue["last_verified"] if d)
-st.write(i18n.t("about.projects", lang, count=len(catalogue),
-                first=verified[0] if verified else "—", last=verified[-1] if verified else "—"))
+st.write(i18n.t("about.projects", lang, count=numbers.number(len(catalogue), lang),
+                first=numbers.date(verified[0] if verified else None, lang),
+                last=numbers.date(verified[-1] if verified else None, lang)))
 st.write(i18n.t("about.precision", lang))
 st.markdown("\n".join(f"- {i18n.t(key, lang)}" for key in (
     "about.keep", "about.statistics", "about.tiles", "about.leaflet")))

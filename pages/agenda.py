@@ -10,10 +10,10 @@ from gros import agenda_tables as tables
 from gros import basemaps, exports, i18n
 from gros.agenda import ACTION_STATUSES, agenda
 from gros.labels import euregio_name, euregio_names
-from gros.tables import project_table
+from gros.tables import project_table, readable
 from gros.text import markdown_escape
 from gros.view import PARTNER_IDS, ViewState
-from pages._ui import cached, render, sidebar, state, url
+from pages._ui import cached, live, render, sidebar, state, url
 
 PAGES = Path(__file__).resolve().parent
 MAP_PAGE, EUREGIOS_PAGE = PAGES / "map.py", PAGES / "euregios.py"
@@ -21,6 +21,7 @@ FORMATS = {"csv": ("text/csv", exports.table_csv),
            "xlsx": (exports.MEDIA_TYPES["xlsx"], lambda table: exports.table_xlsx(table, "agenda"))}
 
 lang = url.current_language()
+live.watch_store()
 st.title(i18n.t("agenda.title", lang))
 st.caption(i18n.t("agenda.intro", lang))
 layers = cached.region_layers(lang)
@@ -80,12 +81,12 @@ if layers is not None:
     projects = cached.filtered(layers, area)
     st.caption(i18n.t("agenda.projects_count", lang, count=len(projects),
                       regions=", ".join(names.get(p, p) for p in area.provinces)))
-    if st.button(i18n.t("agenda.map_link", lang), icon="🗺️", key=state.AGENDA_TO_MAP):
+    if st.button(i18n.t("agenda.map_link", lang), icon=":material/map:", key=state.AGENDA_TO_MAP):
         url.keep_view(ViewState(filter=area, language=lang, agenda=partner,
                                 layers=(*basemaps.LAYERS, "obstacles")))
         st.switch_page(MAP_PAGE)
-    st.dataframe(project_table(projects, euregio_names(layers, lang), lang), hide_index=True,
-                 width="stretch")
+    st.dataframe(readable(project_table(projects, euregio_names(layers, lang), lang), lang),
+                 hide_index=True, width="stretch")
 
 st.subheader(i18n.t("agenda.bodies", lang))
 st.dataframe(tables.body_table(data, euregio_names(layers, lang), lang), hide_index=True,
@@ -96,6 +97,7 @@ st.caption(i18n.t("agenda.no_point", lang))
 if layers is not None:
     for column, euregio_id in zip(st.columns(4) * 2, tables.euregio_ids(data), strict=False):
         # A link to the Euregio's profile page (its name is data: shown as plain text).
-        column.page_link(EUREGIOS_PAGE, icon="🧭", query_params={"euregio": euregio_id},
+        column.page_link(EUREGIOS_PAGE, icon=":material/explore:",
+                         query_params={"euregio": euregio_id},
                          label=markdown_escape(euregio_name(layers, euregio_id, lang)))
 render.footer(lang)

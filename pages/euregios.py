@@ -8,12 +8,14 @@ from gros import stats as project_stats
 from gros.choropleth import shown_regions
 from gros.indicators import SHOWN, area_profile, euregio_members, figures_of
 from gros.labels import euregio_name, euregio_names
+from gros.numbers import money, number
 from gros.regions import EUREGIO_IDS
-from gros.tables import project_table
+from gros.tables import project_table, readable
 from gros.text import markdown_escape
-from pages._ui import cached, render, state, url
+from pages._ui import cached, live, render, state, url
 
 lang = url.current_language()
+live.watch_store()
 layers = cached.region_layers(lang)
 if layers is None:
     st.stop()
@@ -23,7 +25,8 @@ if state.EUREGIO_PROFILE not in st.session_state or requested in EUREGIO_IDS:
     st.session_state[state.EUREGIO_PROFILE] = (requested if requested in EUREGIO_IDS
                                                 else EUREGIO_IDS[0])
 chosen = st.selectbox(i18n.t("euregio.choose", lang), EUREGIO_IDS, key=state.EUREGIO_PROFILE,
-                      format_func=lambda e: euregio_name(layers, e, lang))
+                      format_func=lambda e: euregio_name(layers, e, lang),
+                      placeholder=i18n.t("placeholder.one", lang))
 st.query_params["euregio"] = chosen
 
 row = layers.euregios.set_index("id").loc[chosen]
@@ -33,22 +36,28 @@ names = " · ".join(dict.fromkeys(row[f"name_{code}"] for code in i18n.LANGUAGES
 st.caption(markdown_escape(names))
 
 unknown = i18n.t("euregio.unknown", lang)
+catalogue = cached.catalogue(layers)
+own = catalogue[catalogue["euregios"].map(lambda found: chosen in found)]
+budget = project_stats.known_total(own["budget_eur"])
 metrics = st.columns(4)
-metrics[0].metric(i18n.t("column.seat", lang), row["seat"] or unknown)
-metrics[1].metric(i18n.t("column.founded", lang),
+metrics[0].metric(i18n.t("column.founded", lang),
                   str(int(row["founded"])) if pd.notna(row["founded"]) else unknown)
-metrics[2].metric(i18n.t("euregio.area", lang), f"{row['area_km2']:,.0f} km²")
-metrics[3].metric(i18n.t("euregio.stated_area", lang),
-                  f"{row['stated_area_km2']:,.0f} km²" if pd.notna(row["stated_area_km2"])
-                  else unknown)
-st.markdown(f"**{i18n.t('column.countries', lang)}:** "
-            + ", ".join(i18n.t(f"country.{c}", lang) for c in row["countries"]))
+metrics[1].metric(i18n.t("euregio.area", lang), f"{number(row['area_km2'], lang)} km²")
+metrics[2].metric(i18n.t("euregio.stated_area", lang),
+                  f"{number(row['stated_area_km2'], lang)} km²"
+                  if pd.notna(row["stated_area_km2"]) else unknown)
+metrics[3].metric(i18n.t("euregio.budget", lang), money(budget.total, lang),
+                  help=project_stats.describe_total(budget, lang))
+# The seat is a line of text, not a metric: a metric cuts a long name ("Bad Nieuwe…").
+st.markdown(f"**{i18n.t('column.seat', lang)}:** {markdown_escape(row['seat'] or unknown)}  \n"
+            f"**{i18n.t('column.countries', lang)}:** "
+            + ", ".join(i18n.t(f"country.{c}", lang) for c in row["countries"]) + "  \n"
+            f"**{i18n.t('euregio.budget', lang)}:** "
+            f"{markdown_escape(project_stats.describe_total(budget, lang))}")
 if row["website"]:
     st.link_button(row["website"], row["website"])
 st.info(i18n.t("approximation", lang))
 
-catalogue = cached.catalogue(layers)
-own = catalogue[catalogue["euregios"].map(lambda found: chosen in found)]
 left, right = st.columns([1, 1])
 with left:
     st.subheader(i18n.t("euregio.projects", lang))
@@ -101,7 +110,7 @@ if stats is not None:
                                key=state.export_button(fmt, "compare"))
 
 st.subheader(i18n.t("projects.title", lang))
-st.dataframe(project_table(own, euregio_names(layers, lang), lang), hide_index=True,
-             width="stretch")
+st.dataframe(readable(project_table(own, euregio_names(layers, lang), lang), lang),
+             hide_index=True, width="stretch")
 st.caption(f"{i18n.t('column.source', lang)}: {row['source']}")
 render.footer(lang)

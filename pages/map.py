@@ -12,7 +12,7 @@ from gros.filters import ProjectFilter
 from gros.indicators import Statistics
 from gros.labels import euregio_name, title_column
 from gros.layers import RegionLayers
-from pages._ui import cached, live_map, render, sidebar, state, url
+from pages._ui import cached, layout, live, live_map, render, sidebar, state, url
 
 EUREGIOS_PAGE = Path(__file__).resolve().parent / "euregios.py"
 PICK_LIST_MAX = 500  # above this many shown projects, no pick list: click on the map
@@ -43,13 +43,14 @@ def map_panel(layers: RegionLayers | None, lang: str, stats: Statistics | None
             result = live_map.live_map(
                 layers, shown, lang, basemap, visible, key=state.PROJECT_MAP, height=640,
                 returned_objects=["last_object_clicked_tooltip", "last_object_clicked"],
-                themes=wanted.themes, statistics=statistics, stats=stats) or {}
+                themes=wanted.themes, wanted=wanted, statistics=statistics,
+                stats=stats) or {}
             clicked_euregio = _follow_click(result, shown, layers, lang)
 
     with detail_column:
         if clicked_euregio:
             st.session_state[state.EUREGIO_PROFILE] = clicked_euregio
-            st.page_link(EUREGIOS_PAGE, icon="🧭", label=i18n.t(
+            st.page_link(EUREGIOS_PAGE, icon=":material/explore:", label=i18n.t(
                 "map.euregio_profile", lang, name=euregio_name(layers, clicked_euregio, lang)))
         details(shown, layers, lang)
     return wanted, (basemap, visible), statistics
@@ -79,7 +80,8 @@ def details(shown: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str) -> 
         titles = dict(zip(shown["id"], title_column(shown, lang), strict=True))
         selected = st.selectbox(i18n.t("map.select", lang), ids, format_func=titles.__getitem__,
                                 key=state.SELECTED_PROJECT,
-                                help=i18n.t("map.select.help", lang))
+                                help=i18n.t("map.select.help", lang),
+                                placeholder=i18n.t("placeholder.one", lang))
         render.project_details(shown[shown["id"] == selected].iloc[0], layers, lang)
     else:
         # A list of thousands is no help to pick from and slows every rerun down.
@@ -90,6 +92,8 @@ def details(shown: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str) -> 
 
 
 lang = url.current_language()
+layout.compact_head()
+live.watch_store()
 st.title(i18n.t("app.title", lang))
 st.caption(i18n.t("app.subtitle", lang))
 
@@ -107,3 +111,4 @@ drawn_filter, drawn_options, drawn_statistics = map_panel(layers, lang, stats)
 sidebar.after_map(layers, lang, drawn_filter, drawn_options, drawn_statistics, stats)
 cached.fetch_municipalities(lang)  # once; says so when they are unavailable
 render.footer(lang)
+layout.map_fills_window()

@@ -19,14 +19,14 @@ view = url.current_view(lang)
 catalogue = cached.catalogue(layers)
 shown = apply_filter(catalogue, view.filter)
 
-if st.button(i18n.t("meeting.present", lang), type="primary", icon="▶️"):
+if st.button(i18n.t("meeting.present", lang), type="primary", icon=":material/play_arrow:"):
     st.query_params.from_dict({"mode": "present", "lang": lang})
     st.rerun()
 
 st.subheader(i18n.t("meeting.current", lang))
 if layers is not None:
     st.caption(f"{map_export.describe_filter(view, layers)} · "
-               f"{i18n.t('meeting.count', lang, count=len(shown))}")
+               f"{map_export.view_figures(shown, lang)}")
 with st.form("save_view", clear_on_submit=True):
     name = st.text_input(i18n.t("meeting.name", lang), max_chars=200)
     replace = st.checkbox(i18n.t("meeting.replace", lang))
@@ -72,13 +72,14 @@ for number, saved in enumerate(views, start=1):
     row = st.columns([5, 1, 1, 1, 3], vertical_alignment="center")
     link = "./map?" + urlencode(saved.query)
     row[0].markdown(f"{number}. [{markdown_escape(saved.name)}]({link})")
-    if row[1].button("↑", key=control("up"), disabled=number == 1):
+    if row[1].button(":material/arrow_upward:", key=control("up"), disabled=number == 1):
         store.move_view(saved.name, -1)
         st.rerun()
-    if row[2].button("↓", key=control("down"), disabled=number == len(views)):
+    if row[2].button(":material/arrow_downward:", key=control("down"),
+                     disabled=number == len(views)):
         store.move_view(saved.name, 1)
         st.rerun()
-    if row[3].button("🗑", key=control("delete"),
+    if row[3].button(":material/delete:", key=control("delete"),
                      help=i18n.t("meeting.delete", lang)):
         store.delete_view(saved.name)
         st.rerun()

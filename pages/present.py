@@ -9,7 +9,7 @@ from gros.gisco import ATTRIBUTION
 from gros.store import SavedView
 from gros.text import markdown_escape
 from gros.view import view_from_query
-from pages._ui import cached, state, url
+from pages._ui import cached, layout, live, state, url
 
 SLIDE_KEY = state.PRESENT_SLIDE
 # Hides Streamlit's own furniture: the sidebar, header and toolbar (our CSS, no data).
@@ -17,7 +17,9 @@ CHROME_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], footer { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 0.8rem 1.5rem 0 1.5rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] { padding: 0.6rem 1.5rem 0 1.5rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 1.9rem; padding: 0; }
+[data-testid="stMainBlockContainer"] h3 { font-size: 1.15rem; padding: 0; font-weight: 500; }
 [data-testid="stCaptionContainer"] { font-size: 1.05rem; }
 </style>
 """
@@ -39,6 +41,7 @@ if (!doc.grosPresentKeys) {
 """
 
 lang = url.current_language()
+live.watch_store()
 st.markdown(CHROME_CSS, unsafe_allow_html=True)
 # Our own script, no data in it; it runs in the page itself, so no frame is drawn.
 st.html(KEYS_JS, unsafe_allow_javascript=True)
@@ -69,12 +72,14 @@ st.query_params.from_dict({"mode": "present", "slide": str(index + 1), "lang": l
 
 top = st.columns([8, 1, 1, 1], vertical_alignment="center")
 top[0].title(markdown_escape(slide.name))
-top[1].button("◀", key=state.PRESENT_PREVIOUS, on_click=_go, args=(-1,), disabled=index == 0,
+top[1].button(":material/arrow_back:", key=state.PRESENT_PREVIOUS, on_click=_go, args=(-1,),
+              disabled=index == 0,
               help=i18n.t("present.previous", lang), width="stretch")
-top[2].button("▶", key=state.PRESENT_NEXT, on_click=_go, args=(1,),
+top[2].button(":material/arrow_forward:", key=state.PRESENT_NEXT, on_click=_go, args=(1,),
               disabled=index >= len(slides) - 1, help=i18n.t("present.next", lang),
               width="stretch")
-top[3].button("✕", key=state.PRESENT_EXIT, on_click=_leave, help=i18n.t("present.exit", lang),
+top[3].button(":material/close:", key=state.PRESENT_EXIT, on_click=_leave,
+              help=i18n.t("present.exit", lang),
               width="stretch")
 
 if layers is not None:
@@ -82,7 +87,7 @@ if layers is not None:
     shown = apply_filter(catalogue, view.filter)
     st.subheader(markdown_escape(
         f"{map_export.describe_filter(view, layers)} · "
-        f"{i18n.t('meeting.count', view.language, count=len(shown))} · "
+        f"{map_export.view_figures(shown, view.language)} · "
         f"{index + 1} / {len(slides)}"))
     region_map = maps.build_region_map(layers, basemap=view.basemap, language=view.language,
                                        visible=view.layers, projects=shown,
@@ -92,3 +97,5 @@ if layers is not None:
     st_folium(region_map, height=720, use_container_width=True, returned_objects=[],
               key=state.present_map(index))
 st.caption(f"{ATTRIBUTION} · {i18n.t('meeting.sources', lang)}")
+# The map reaches down to the sources line: the whole screen, whatever its size.
+layout.map_fills_window(reserve_px=44)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from gros import exports, i18n
 from gros.labels import euregio_names
-from gros.tables import project_table
+from gros.tables import project_table, readable
 from pages._ui import cached, render, sidebar, state, url
 
 EXPORT_FORMATS = ("csv", "xlsx", "geojson")
@@ -17,12 +17,8 @@ url.write_url(wanted, lang)
 
 st.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(everything)))
 event = st.dataframe(
-    project_table(shown, euregio_names(layers, lang), lang), hide_index=True, width="stretch",
-    on_select="rerun", selection_mode="single-row", key=state.PROJECT_TABLE,
-    column_config={
-        i18n.t("column.budget", lang): st.column_config.NumberColumn(format="€ %.0f"),
-        i18n.t("column.eu", lang): st.column_config.NumberColumn(format="€ %.0f"),
-    },
+    readable(project_table(shown, euregio_names(layers, lang), lang), lang), hide_index=True,
+    width="stretch", on_select="rerun", selection_mode="single-row", key=state.PROJECT_TABLE,
 )
 rows = event.selection.rows if event and event.selection else []
 

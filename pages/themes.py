@@ -5,8 +5,8 @@ import streamlit as st
 
 from gros import i18n, stats, themes
 from gros.labels import euregio_name, euregio_names, theme_label
-from gros.numbers import money
-from gros.tables import project_table
+from gros.numbers import money, number
+from gros.tables import project_table, readable
 from pages._ui import cached, render, sidebar, state, url
 
 lang = url.current_language()
@@ -17,15 +17,16 @@ url.write_url(wanted, lang)
 
 summary = stats.theme_summary(shown)
 st.subheader(i18n.t("themes.overview", lang))
-st.dataframe(pd.DataFrame({
-    i18n.t("column.themes", lang): [theme_label(t, lang) for t in summary["theme"]],
+overview = pd.DataFrame({
+    i18n.t("column.themes", lang): [themes.BY_ID[t].label(lang) for t in summary["theme"]],
     i18n.t("column.projects", lang): summary["projects"],
     i18n.t("column.budget", lang): summary["budget_eur"],
+    i18n.t("column.budget_known", lang): summary["budget_known"],
     i18n.t("column.eu", lang): summary["eu_contribution_eur"],
+    i18n.t("column.eu_known", lang): summary["eu_known"],
     i18n.t("column.euregios", lang): summary["euregios"].map(len),
-}), hide_index=True, width="stretch",
-    column_config={i18n.t("column.budget", lang): st.column_config.NumberColumn(format="€ %.0f"),
-                   i18n.t("column.eu", lang): st.column_config.NumberColumn(format="€ %.0f")})
+})
+st.dataframe(readable(overview, lang), hide_index=True, width="stretch")
 
 if state.THEME_PANEL not in st.session_state:
     st.session_state[state.THEME_PANEL] = (wanted.themes or themes.THEME_IDS)[0]
@@ -38,13 +39,15 @@ theme = themes.BY_ID[chosen]
 figures = summary.set_index("theme").loc[chosen]
 subset = shown[shown["themes"].map(lambda ids: chosen in ids)]
 st.header(theme_label(chosen, lang))
+budget = stats.known_total(subset["budget_eur"])
+eu = stats.known_total(subset["eu_contribution_eur"])
 columns = st.columns(4)
-columns[0].metric(i18n.t("column.projects", lang), int(figures["projects"]))
-columns[1].metric(i18n.t("detail.budget", lang), money(figures["budget_eur"], lang))
-columns[2].metric(i18n.t("detail.eu", lang), money(figures["eu_contribution_eur"], lang))
-columns[3].metric(i18n.t("column.euregios", lang), len(figures["euregios"]))
-st.caption(i18n.t("themes.budget_note", lang, known=int(figures["budget_known"]),
-                  count=int(figures["projects"])))
+columns[0].metric(i18n.t("column.projects", lang), number(len(subset), lang))
+columns[1].metric(i18n.t("detail.budget", lang), money(budget.total, lang))
+columns[2].metric(i18n.t("detail.eu", lang), money(eu.total, lang))
+columns[3].metric(i18n.t("column.euregios", lang), number(len(figures["euregios"]), lang))
+st.caption(f"{i18n.t('detail.budget', lang)}: {stats.describe_total(budget, lang)} · "
+           f"{i18n.t('detail.eu', lang)}: {stats.describe_total(eu, lang, 'eu')}")
 
 left, right = st.columns([1, 1])
 with left:
@@ -56,6 +59,6 @@ with left:
 with right:
     if layers is not None:
         render.small_map(layers, subset, lang, key=state.small_map("theme", chosen))
-st.dataframe(project_table(subset, euregio_names(layers, lang), lang), hide_index=True,
-             width="stretch")
+st.dataframe(readable(project_table(subset, euregio_names(layers, lang), lang), lang),
+             hide_index=True, width="stretch")
 render.footer(lang)

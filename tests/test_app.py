@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from gros import gisco, i18n, regions
 from gros.auth import hash_password
+from pages._ui import editor
 from tests.conftest import REPO
 
 TIMEOUT = 90
@@ -154,12 +155,43 @@ def test_euregio_page_shows_a_profile(app_env):
     app = _page("pages/euregios.py", lang="en", euregio="maas-rijn")
     assert app.title[0].value.replace("\\", "") == "Euregio Meuse-Rhine"  # Markdown-escaped
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Seat"] == "Eupen"
     assert metrics["Founded"] == "1976"
+    # The seat is text, never cut to fit a metric's width.
+    assert any("**Seat:** Eupen" in m.value for m in app.markdown)
+    assert re.fullmatch(r"\d{1,3}(,\d{3})+ km²", metrics["Area on the map"])
     members = app.dataframe[0].value
     assert members["NUTS-3 region"].str.startswith("DEA2D").any()
     projects = app.dataframe[-1].value  # after the figures (tests/test_app_stats.py)
     assert projects["Title"].str.contains("Maastricht").any()
+
+
+def test_the_euregio_page_writes_figures_in_dutch_and_says_what_a_total_covers(app_env):
+    app = _page("pages/euregios.py", lang="nl", euregio="maas-rijn")
+    metrics = {m.label: m.value for m in app.metric}
+    assert re.fullmatch(r"\d{1,3}(\.\d{3})+ km²", metrics["Oppervlakte op de kaart"])
+    budget = metrics["Budget van de projecten"]
+    # Unknown where no project of the Euregio has a budget, never € 0.
+    assert re.fullmatch(r"—|€\u00a0[1-9][\d.]*", budget)
+    facts = next(m.value for m in app.markdown if "**Zetel:**" in m.value)
+    assert re.search(r"\*\*Budget van de projecten:\*\* (€\u00a0[\d.]+|onbekend)"
+                     r"( — \d+ van \d+ projecten met een bekend budget)?$", facts)
+
+
+STREAMLIT_PLACEHOLDERS = {"", "Choose options", "Choose an option", "No options to select."}
+WIDGET_PAGES = ("pages/map.py", "pages/projects.py", "pages/euregios.py", "pages/themes.py",
+                "pages/agenda.py", "pages/data.py")
+
+
+@pytest.mark.parametrize("lang", ["nl", "de", "fr"])
+def test_no_widget_shows_streamlits_english_placeholder(app_env, editor_app_factory, lang):
+    checked = 0
+    apps = [_page(page, lang=lang) for page in WIDGET_PAGES]
+    apps.append(editor_app_factory(lang))
+    for app in apps:
+        for widget in [*app.multiselect, *app.selectbox]:
+            assert widget.placeholder not in STREAMLIT_PLACEHOLDERS, (widget.label, lang)
+            checked += 1
+    assert checked >= 20  # the sidebar's filters and the project form included
 
 
 def test_themes_page_has_a_panel_per_theme(app_env):
@@ -187,24 +219,91 @@ def test_about_page_lists_sources_and_the_approximation(app_env):
 def test_data_page_is_read_only_without_an_editor(app_env):
     app = _page("pages/data.py", lang="en")
     assert "Changing data is off" in app.info[0].value
-    assert not app.get("file_uploader")
+    # A viewer may check a file, never import it or edit a project.
+    assert len(app.get("file_uploader")) == 1
+    assert not [b for b in app.button if b.label == "Import"]
+    assert not app.text_input
     assert len(app.dataframe) == 1  # the audit trail is visible to all
 
 
 @pytest.fixture
-def editor_app(app_env, tmp_path, monkeypatch) -> AppTest:
-    """The data page with an editor password ("grens") and a store of its own."""
+def editor_app_factory(app_env, tmp_path, monkeypatch):
+    """Opens the data page in a language with an editor password ("grens") and a store
+    of its own."""
     monkeypatch.setenv("GROS_DATA_DIR", str(tmp_path / "data"))
+
+    def open_data_page(lang: str = "en", signed_in: bool = True) -> AppTest:
+        editor._backoff.clear()  # each test's wrong passwords are its own
+        app = _app(lang=lang)
+        app.secrets["editor"] = {"password_hash": hash_password("grens", iterations=1_000)}
+        app.run()
+        app.switch_page(str(REPO / "pages/data.py")).run()
+        if signed_in:
+            app.text_input(key="editor_password").input("grens").run()
+        return app
+    return open_data_page
+
+
+@pytest.fixture
+def editor_app(editor_app_factory) -> AppTest:
+    """The data page in English, not yet signed in."""
+    return editor_app_factory("en", signed_in=False)
+
+
+def test_a_wrong_password_keeps_editing_off_and_backs_off(editor_app):
+    editor_app.text_input(key="editor_password").input("wrong").run()
+    assert editor_app.error[0].value == "Wrong password. Try again in 1 s."
+    # Checking a file stays open to all; importing it does not.
+    assert not [b for b in editor_app.button if b.label == "Import"]
+    assert not editor_app.get("form")
+    assert editor_app.text_input(key="editor_password").value == ""  # not kept
+    editor_app.run()  # a rerun does not try the same password again
+    assert editor_app.error[0].value == "Wrong password. Try again in 1 s."
+    # Within the second, even the right password is refused without being checked.
+    editor_app.text_input(key="editor_password").input("grens").run()
+    assert editor_app.error[0].value == "Too many wrong passwords. Try again in 1 s."
+    assert not editor_app.get("form")
+
+
+@pytest.fixture
+def named_editors_app(app_env, tmp_path, monkeypatch) -> AppTest:
+    """The data page with two named editors, anna ("a-pass") and jan ("j-pass")."""
+    monkeypatch.setenv("GROS_DATA_DIR", str(tmp_path / "data"))
+    editor._backoff.clear()  # each test's wrong passwords are its own
     app = _app(lang="en")
-    app.secrets["editor"] = {"password_hash": hash_password("grens", iterations=1_000)}
+    app.secrets["editors"] = {"anna": hash_password("a-pass", iterations=1_000),
+                              "jan": hash_password("j-pass", iterations=1_000)}
     app.run()
     app.switch_page(str(REPO / "pages/data.py")).run()
     return app
 
 
-def test_a_wrong_password_keeps_editing_off(editor_app):
-    editor_app.text_input(key="editor_password").input("wrong").run()
-    assert editor_app.error[0].value == "Wrong password."
+def test_a_named_editor_signs_in_and_the_audit_trail_names_her(named_editors_app):
+    app = named_editors_app
+    app.text_input(key="editor_name").input("anna")
+    app.text_input(key="editor_password").input("j-pass").run()  # jan's password
+    assert app.error[0].value.startswith("Wrong password.")
+    app.text_input(key="editor_name").input("jan")
+    app.text_input(key="editor_password").input("j-pass").run()
+    assert app.error[0].value.startswith("Too many wrong passwords.")  # backed off
+    editor._backoff.clear()  # as if the second of waiting had passed
+    app.text_input(key="editor_password").input("j-pass").run()
+    assert not app.exception
+    assert "Signed in as jan" in app.caption[0].value
+    form = {t.label: t for t in app.text_input}
+    form["Id"].input("gip-jan")
+    form["Title"].input("GrensInfoPunt")
+    form["Latitude"].input("50.85")
+    form["Longitude"].input("5.69")
+    app.multiselect[0].set_value(["labour"])
+    next(t for t in app.text_area if t.label.startswith("Source URLs")).input(
+        "https://example.org/gip")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert app.success[0].value == "Saved as version 1."
+    assert app.dataframe[-1].value.iloc[0]["By"] == "jan"
+    app.run()
+    app.selectbox(key="edit_choice").set_value("gip-jan").run()
+    assert any(c.value.startswith("Last changed by jan on ") for c in app.caption)
 
 
 def test_an_editor_adds_a_project_with_the_form(editor_app):
@@ -218,7 +317,7 @@ def test_an_editor_adds_a_project_with_the_form(editor_app):
     editor_app.multiselect[0].set_value(["labour"])
     next(t for t in editor_app.text_area if t.label.startswith("Source URLs")).input(
         "https://example.org/gip")
-    editor_app.button[0].click().run()
+    next(b for b in editor_app.button if b.label == "Save").click().run()
     assert not editor_app.exception, editor_app.exception
     assert editor_app.success[0].value == "Saved as version 1."
     audit = editor_app.dataframe[-1].value
@@ -231,7 +330,7 @@ def test_an_invalid_form_names_the_problem(editor_app):
     form = {t.label: t for t in editor_app.text_input}
     form["Id"].input("bad-one")
     form["Title"].input("No location, no source")
-    editor_app.button[0].click().run()
+    next(b for b in editor_app.button if b.label == "Save").click().run()
     message = editor_app.error[0].value
     assert "themes" in message and "sources" in message and "geometry" in message
 
@@ -273,10 +372,10 @@ def test_presentation_mode_shows_the_first_saved_view(app_env, tmp_path, monkeyp
     app = _app(mode="present", lang="en").run()
     assert not app.exception, app.exception
     assert app.title[0].value == "First"
-    next(b for b in app.button if b.label == "▶").click().run()
+    next(b for b in app.button if b.label == ":material/arrow_forward:").click().run()
     assert app.title[0].value == "Second"
     assert app.query_params["slide"] == "2"
-    next(b for b in app.button if b.label == "✕").click().run()
+    next(b for b in app.button if b.label == ":material/close:").click().run()
     assert app.title[0].value == "GROS dashboard"
 
 

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 
+from gros.seed import read_seed_projects
 from tests.conftest import REPO
 
 RUN_KEYS = {"n", "impl", "payload_bytes", "server_build_ms", "server_filter_ms",
@@ -61,7 +62,12 @@ def test_a_small_run_prints_the_json_the_checks_read(mirror_env, mirror_layers):
     result = json.loads(done.stdout)
     assert result["machine"]
     assert {"runs", "boundaries"} <= set(result)
-    runs = {row["impl"]: row for row in result["runs"]}
+    # The dashboard's own seed projects first, then the synthetic sizes asked for.
+    seed = [row for row in result["runs"] if row["data"] == "seed"]
+    assert [(row["impl"], row["n"]) for row in seed] == [
+        ("gros", len(read_seed_projects())), ("baseline", len(read_seed_projects()))]
+    assert all(row["server_build_ms"] > 0 for row in seed)
+    runs = {row["impl"]: row for row in result["runs"] if row["data"] == "synthetic"}
     assert set(runs) == {"gros", "baseline"}
     for row in runs.values():
         assert set(row) >= RUN_KEYS

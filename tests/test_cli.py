@@ -224,6 +224,20 @@ def test_projects_import_of_a_keep_eu_export_reports_three_outcomes(mirror_url, 
     assert [o["row"] for o in imported["outside_area"]] == [3]
 
 
+def test_hash_password_with_a_name_prints_an_editors_line(monkeypatch, capsys):
+    import tomllib
+
+    from gros import cli
+    from gros.auth import check_editor, editor_hashes
+
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "anna's password")
+    assert cli.main(["hash-password", "--name", "anna"]) == 0
+    secrets = tomllib.loads(capsys.readouterr().out)
+    hashes = editor_hashes(secrets.get("editor"), secrets.get("editors"))
+    assert list(hashes) == ["anna"]
+    assert check_editor("anna", "anna's password", hashes)
+
+
 def test_agenda_list_json_has_actions_obstacles_and_bodies(tmp_path):
     done = _run(["agenda", "list", "--json"], {"GROS_CACHE_DIR": str(tmp_path)})
     assert done.returncode == 0, done.stderr

@@ -43,6 +43,20 @@ def test_xlsx_defuses_formulas(frame):
     assert table.loc[0, "budget_eur"] == 28_000_000
 
 
+def test_xlsx_keeps_amounts_as_numbers_with_a_euro_format(frame):
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(exports.to_xlsx(frame)))["projects"]
+    header = [cell.value for cell in sheet[1]]
+    budget = sheet.cell(row=2, column=header.index("budget_eur") + 1)
+    assert budget.value == 28_000_000
+    assert budget.number_format == exports.AMOUNT_FORMAT
+    unknown = sheet.cell(row=2, column=header.index("eu_contribution_eur") + 1)
+    assert unknown.value is None  # an unknown amount stays an empty cell, never 0
+    title = sheet.cell(row=2, column=header.index("title") + 1)
+    assert title.number_format == "General"
+
+
 def test_geojson_keeps_geometry_and_text(frame):
     collection = json.loads(exports.to_geojson(frame))
     assert [f["geometry"]["type"] for f in collection["features"]] == ["LineString", "Point"]

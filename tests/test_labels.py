@@ -40,7 +40,7 @@ def test_titles_fall_back_to_the_project_s_own(frame, language, expected):
 
 
 @pytest.mark.parametrize(("ids", "icons", "expected"), [
-    (("transport",), True, "🚆 Public transport and mobility"),
+    (("transport",), True, ":material/train: Public transport and mobility"),
     (("labour", "education"), False, "Labour market · Education"),
     ((), True, ""),
 ])

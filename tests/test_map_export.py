@@ -24,10 +24,21 @@ def test_standalone_html_needs_no_network(mirror_layers, export_catalogue):
     assert "Supercluster" in page and "GrosProjects" in page
     assert "Maastricht–Heerlen–Aachen (RE18)" in page
     assert "Grenzinfopunkt Aachen-Eurode" not in page
-    for text in ("Rail links", "Public transport and mobility", "2026-11-22",
+    for text in ("Rail links", "Public transport and mobility", "22 Nov 2026",
                  "EuroGeographics", "NUTS 2024"):
         assert text in page
     assert "tile.openstreetmap.org" not in page and "cartocdn" not in page
+
+
+def test_an_exported_map_says_how_many_projects_its_budget_covers(export_catalogue):
+    shown = export_catalogue.head(4).copy()
+    shown["budget_eur"] = [500_000.0, None, 309_500.0, None]
+    assert map_export.view_figures(shown, "nl") == (
+        "4 projecten · Totaal budget: € 809.500 — 2 van 4 projecten met een bekend budget"
+        .replace("€ ", "€\u00a0"))
+    shown["budget_eur"] = None
+    assert map_export.view_figures(shown, "en").endswith(
+        "Total budget: unknown — 0 of 4 projects with a known budget")
 
 
 def test_standalone_html_asks_for_tiles_only_with_a_tiled_basemap(mirror_layers,

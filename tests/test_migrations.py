@@ -8,7 +8,7 @@ import warnings
 import pytest
 import sqlalchemy as sa
 
-from gros import cli, database, migrate, pgcluster
+from gros import cli, database, migrate, serving
 from gros.store import ProjectStore
 from tests.support import legacy_schema
 
@@ -135,7 +135,7 @@ def test_a_failed_upgrade_names_the_database_and_changes_nothing(store_url):
 
 
 def test_an_unreachable_server_is_refused_naming_it():
-    port = pgcluster.free_port()
+    port = serving.free_port()
     url = f"postgresql+psycopg://gros:secret@127.0.0.1:{port}/gros"
     with pytest.raises(migrate.SchemaError) as refused:
         ProjectStore(url)

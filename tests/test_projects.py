@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import shapely
 
@@ -102,7 +104,7 @@ def test_theme_vocabulary_is_complete():
                                 "economy", "health", "culture", "governance")
     for theme in themes.THEMES:
         assert set(theme.labels) == {"nl", "de", "fr", "en"}
-        assert theme.colour.startswith("#") and theme.icon
+        assert theme.colour.startswith("#") and re.fullmatch(r":material/[a-z_]+:", theme.icon)
     assert len({t.colour for t in themes.THEMES}) == 9
     assert themes.keep_themes(["Labour market and employment", "Tourism", "Space travel"]) == (
         ["labour", "culture"], ["Space travel"])

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+import sqlalchemy as sa
+
+from gros import database
 from gros.store import ProjectStore
 from tests.support import writers
+from tests.support.writers import project
 
 PROCESSES = 4
 UPDATES = 10
@@ -74,3 +80,18 @@ def test_processes_opening_a_new_database_at_once_create_it_once(store_url):
     store.upsert_many([writers.project("p1")], source="test")
     assert store.count() == 1
     store.close()
+
+
+def test_a_writer_waits_for_its_turn_only_so_long(store_url):
+    store = ProjectStore(store_url)
+    try:
+        with database.write_transaction(store.engine):  # a writer that does not finish
+            started = time.monotonic()
+            with pytest.raises(database.WriterBusy, match=r"for more than 0\.3 s; nothing was"), \
+                    database.write_transaction(store.engine, wait_s=0.3) as connection:
+                connection.execute(sa.text("SELECT 1"))
+            assert time.monotonic() - started < 10
+        store.save(project("after-the-wait"), None)  # the lock is free again
+        assert store.get("after-the-wait") is not None
+    finally:
+        store.close()

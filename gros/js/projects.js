@@ -41,8 +41,11 @@
     return bytes;
   }
 
-  // The look of Leaflet.markercluster's default clusters (its stylesheet is loaded).
-  function bubble(count, label) {
+  // The look of Leaflet.markercluster's default clusters (its stylesheet is loaded),
+  // the count written the way the map's language writes numbers ("1,2K" in Dutch).
+  function bubble(count, locale) {
+    var label = new Intl.NumberFormat(locale || undefined,
+      count < 10000 ? {} : {notation: "compact", maximumFractionDigits: 1}).format(count);
     var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
     return L.divIcon({html: "<div><span>" + label + "</span></div>",
                       className: "marker-cluster marker-cluster-" + size,
@@ -55,6 +58,7 @@
     if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = 450;
     this.map = map;
     this.radius = options.radius || 7;
+    this.locale = options.locale || null;  // a BCP 47 tag such as "nl-NL"
     this.maxZoom = map.getMaxZoom();
     this.shapes = L.featureGroup();
     this.points = L.featureGroup();
@@ -199,8 +203,7 @@
 
   ProjectLayer.prototype.clusterMarker = function (item, latlng) {
     var index = this.index, map = this.map, id = item.properties.cluster_id;
-    var marker = L.marker(latlng, {icon: bubble(item.properties.point_count,
-                                                item.properties.point_count_abbreviated)});
+    var marker = L.marker(latlng, {icon: bubble(item.properties.point_count, this.locale)});
     marker.on("click", function () {
       map.setView(latlng, Math.min(index.getClusterExpansionZoom(id), map.getMaxZoom()));
     });

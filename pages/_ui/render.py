@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from gros import gisco, i18n, maps
+from gros import gisco, i18n, maps, numbers
 from gros.labels import euregio_names, project_title, theme_labels
 from gros.layers import RegionLayers
 from gros.tables import project_facts
@@ -32,7 +32,7 @@ def project_details(row: pd.Series, layers: RegionLayers | None, lang: str) -> N
         # A link button takes the URL as data, never as Markdown.
         st.link_button(url[:LINK_LABEL_CHARS], url)
     if row["last_verified"]:
-        st.caption(i18n.t("detail.verified", lang, date=row["last_verified"]))
+        st.caption(i18n.t("detail.verified", lang, date=numbers.date(row["last_verified"], lang)))
 
 
 def footer(lang: str) -> None:
@@ -49,3 +49,12 @@ def small_map(layers: RegionLayers, projects: gpd.GeoDataFrame, lang: str, key: 
         maps.fit_to_euregio(region_map, layers, euregio_id)
     st_folium(region_map, height=height, use_container_width=True, returned_objects=[],
               key=key)
+
+
+def last_change(entries: list, lang: str) -> None:
+    """Who changed a project last, and when (its newest audit entry), as a caption."""
+    if entries:
+        entry = entries[0]
+        st.caption(i18n.t("data.last_change", lang,
+                          actor=markdown_escape(entry.actor or i18n.t("audit.unknown", lang)),
+                          at=markdown_escape(entry.at), version=entry.version))

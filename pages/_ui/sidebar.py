@@ -25,7 +25,7 @@ from gros.labels import euregio_names, theme_label
 from gros.layers import RegionLayers
 from gros.projects import STATUSES
 from gros.regions import COUNTRIES, EUREGIO_IDS
-from pages._ui import cached, state
+from pages._ui import cached, live, state
 from pages._ui.url import current_language, keep_current_filter
 
 MapOptions = tuple[str, tuple[str, ...]]
@@ -37,6 +37,7 @@ def language() -> str:
     return st.sidebar.selectbox(
         i18n.t("sidebar.language", current_language()), i18n.LANGUAGES,
         format_func=i18n.LANGUAGE_NAMES.__getitem__,
+        placeholder=i18n.t("placeholder.one", current_language()),
         **state.persistent(state.LANGUAGE, i18n.DEFAULT_LANGUAGE),
     )
 
@@ -75,6 +76,7 @@ def map_options_from_state() -> MapOptions:
 
 def _multiselect(name: str, label_key: str, options, lang: str, format_func=str) -> list:
     return st.sidebar.multiselect(i18n.t(label_key, lang), options, format_func=format_func,
+                                  placeholder=i18n.t("placeholder.many", lang),
                                   **state.persistent(state.FILTERS[name], []))
 
 
@@ -93,7 +95,7 @@ def filters(domain: FilterDomain, layers: RegionLayers | None, lang: str,
                                          **state.persistent(state.FILTERS["query"], ""))
     if with_themes:
         values["themes"] = _multiselect("themes", "filter.themes", themes.THEME_IDS, lang,
-                                        lambda theme_id: theme_label(theme_id, lang))
+                                        lambda theme_id: themes.BY_ID[theme_id].label(lang))
     values["countries"] = _multiselect("countries", "filter.countries", COUNTRIES, lang,
                                        lambda c: i18n.t(f"country.{c}", lang))
     values["euregios"] = _multiselect("euregios", "filter.euregios", EUREGIO_IDS, lang,
@@ -124,6 +126,7 @@ def theme_chips(lang: str) -> tuple[str, ...]:
     theme list on other pages."""
     chosen = st.pills(i18n.t("filter.themes", lang), themes.THEME_IDS, selection_mode="multi",
                       format_func=lambda theme_id: theme_label(theme_id, lang),
+                      label_visibility="collapsed",
                       **state.persistent(state.FILTERS["themes"], []))
     return tuple(chosen or ())
 
@@ -138,6 +141,7 @@ def map_options(lang: str) -> MapOptions:
     shown = st.sidebar.multiselect(
         i18n.t("layers", lang), list(basemaps.ALL_LAYERS),
         format_func=lambda key: i18n.t(f"layer.{key}", lang),
+        placeholder=i18n.t("placeholder.many", lang),
         **state.persistent(state.LAYERS, list(basemaps.LAYERS)))
     return basemap, tuple(layer for layer in basemaps.ALL_LAYERS if layer in shown)
 
@@ -180,7 +184,9 @@ def statistics_options(lang: str, stats: Statistics | None) -> StatisticsChoice 
 
 def filtered_projects(layers: RegionLayers | None, lang: str
                       ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, ProjectFilter]:
-    """(all projects, the filtered ones, the filter), with the sidebar drawn."""
+    """(all projects, the filtered ones, the filter), with the sidebar drawn; the page
+    reruns by itself when the store changes (:mod:`pages._ui.live`)."""
+    live.watch_store()
     everything = cached.catalogue(layers)
     wanted = filters(cached.domain(layers), layers, lang)
     keep_current_filter(wanted)

@@ -50,6 +50,10 @@ EDIT_CHOICE = "edit_choice"
 DELETE_PROJECT = "delete"
 EDITOR_UNLOCKED = "editor_unlocked"
 EDITOR_PASSWORD = "editor_password"  # noqa: S105 - the password field's key
+EDITOR_NAME = "editor_name"
+EDITOR_SESSION = "editor_session"  # a random id: wrong passwords back off per session
+EDITOR_REFUSAL = "editor_refusal"  # why the last password was refused, and for how long
+EDITOR_SIGN_OUT = "editor_sign_out"
 
 
 def export_button(fmt: str, page: str = "") -> str:

@@ -39,14 +39,19 @@ def _xss_project() -> Project:
                    precision="exact", countries=("NL", "DE"), status="ongoing")
 
 
-@contextmanager
-def running_app(env: dict[str, str], home: Path) -> Iterator[str]:
-    """Start ``streamlit run dashboard.py`` on a free port; yield its URL; stop it."""
+def write_editor_secret(home: Path) -> None:
+    """``home/.streamlit/secrets.toml`` with the editor password: HOME holds the secret,
+    the checkout stays untouched."""
     secrets = home / ".streamlit" / "secrets.toml"
     secrets.parent.mkdir(parents=True, exist_ok=True)
     secrets.write_text(f'[editor]\npassword_hash = "'
                        f'{hash_password(EDITOR_PASSWORD, iterations=1_000)}"\n')
-    # HOME holds the editor secret: the checkout stays untouched.
+
+
+@contextmanager
+def running_app(env: dict[str, str], home: Path) -> Iterator[str]:
+    """Start ``streamlit run dashboard.py`` on a free port; yield its URL; stop it."""
+    write_editor_secret(home)
     with streamlit_app(REPO / "dashboard.py", {**os.environ, **env, "HOME": str(home)},
                        home / "server.log") as app:
         yield app.url

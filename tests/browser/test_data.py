@@ -42,3 +42,17 @@ def test_an_editor_uploads_checks_and_imports_a_file(app_url, page):
     wait_for_app(page)
     expect(page.locator('[data-testid="stMain"]')).to_contain_text(
         re.compile(r"(^|\D)1 of \d+ projects"))
+
+
+def test_a_viewer_checks_a_file_without_signing_in(app_url, page):
+    page.goto(f"{app_url}/data?lang=en")
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
+        {"name": "check.csv", "mimeType": "text/csv", "buffer": CSV})
+    main = page.locator('[data-testid="stMain"]')
+    expect(main).to_contain_text("2 rows: 1 accepted, 0 outside the area, 1 rejected",
+                                 timeout=15_000)
+    expect(main.get_by_role("button", name="Download the rejected rows (CSV)")).to_be_visible()
+    # The preview of the accepted row is there; importing it is not.
+    expect(main.locator('[data-testid="stDataFrame"]').first).to_be_visible()
+    expect(main.get_by_role("button", name="Import", exact=True)).to_have_count(0)
