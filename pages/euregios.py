@@ -92,6 +92,7 @@ if stats is not None:
              **{code: f"{code} {stats.name(code)}" for code in shown_regions(layers)}}
     picks = st.multiselect(i18n.t("stats.compare.pick", lang), list(names),
                            format_func=names.__getitem__, max_selections=4,
+                           placeholder=i18n.t("placeholder.many", lang),
                            **state.persistent(state.COMPARE_AREAS, [chosen]))
     if len(picks) < 2:
         st.info(i18n.t("stats.compare.more", lang))
@@ -101,6 +102,7 @@ if stats is not None:
         st.dataframe(table, hide_index=True, width="stretch")
         indicator = st.selectbox(i18n.t("stats.compare.indicator", lang), SHOWN,
                                  format_func=lambda i: stat_text.indicator_label(i, lang),
+                                 placeholder=i18n.t("placeholder.one", lang),
                                  **state.persistent(state.COMPARE_INDICATOR, SHOWN[0]))
         st.bar_chart(stat_text.comparison_chart(areas, indicator), horizontal=True)
         for fmt, data in (("csv", exports.table_csv(table)),

@@ -165,6 +165,7 @@ def statistics_options(lang: str, stats: Statistics | None) -> StatisticsChoice 
         i18n.t("stats.layer", lang), [STATS_OFF, *SHOWN],
         format_func=lambda key: (i18n.t("stats.layer.off", lang) if key == STATS_OFF
                                  else i18n.t(f"indicator.{key}", lang)),
+        placeholder=i18n.t("placeholder.one", lang),
         **state.persistent(state.STATS_INDICATOR, STATS_OFF))
     if indicator == STATS_OFF or stats is None:
         return None
@@ -174,7 +175,7 @@ def statistics_options(lang: str, stats: Statistics | None) -> StatisticsChoice 
     year = sidebar.selectbox(
         i18n.t("stats.layer.year", lang), years,
         format_func=lambda y: i18n.t("stats.layer.latest", lang) if y is None else str(y),
-        **state.persistent(state.STATS_YEAR))
+        placeholder=i18n.t("placeholder.one", lang), **state.persistent(state.STATS_YEAR))
     scheme = sidebar.radio(i18n.t("stats.layer.scheme", lang), SCHEMES,
                            format_func=lambda key: i18n.t(f"stats.scheme.{key}", lang),
                            **state.persistent(state.STATS_SCHEME, SCHEMES[0]))
