@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from benchmarks.floor import COUNT_VARIABLE
 from gros.chromium import CHROMIUM_ARGS, find_chromium
 
 VIEWPORT = {"width": 1400, "height": 900}
@@ -26,7 +27,8 @@ QUIET_S = 0.5
 
 # What the st_folium iframe shows: Euregio outlines and project features. The dashboard
 # adds projects as streamlit-folium feature groups (markers counted once the cluster has
-# placed them), the baseline as plain markers and shapes.
+# placed them), the baseline as plain markers and shapes; the floor draws none and holds
+# the count its last run handed over (benchmarks.floor).
 _MAP_STATE_JS = """
 (impl) => {
   const frame = [...document.querySelectorAll('iframe')].find(
@@ -38,13 +40,15 @@ _MAP_STATE_JS = """
   let projects = 0;
   if (impl === 'gros') {
     projects = w.map && w.map.grosProjects ? w.map.grosProjects.count() : 0;
+  } else if (impl === 'floor') {
+    projects = w.%s === undefined ? -1 : w.%s;
   } else {
     projects = d.querySelectorAll('.leaflet-marker-icon').length
                + d.querySelectorAll('path.gros-project').length;
   }
   return {euregios, projects};
 }
-"""
+""" % (COUNT_VARIABLE, COUNT_VARIABLE)  # noqa: UP031 - the JS braces make str.format unreadable
 # Resolves to the page's clock (ms since navigation) once the map shows what is expected.
 _WAIT_JS = """
 ([impl, what, expected]) => {
@@ -149,73 +153,112 @@ def _median_or_none(values: Sequence[float | None]) -> float | None:
     return round(statistics.median(known), 1) if known else None
 
 
-def _filter_changes(page: Any, traffic: _Traffic, impl: str, steps: Sequence[FilterStep],
-                    total: int) -> dict[str, list[Any]]:
-    """Make each change in turn; time until the map shows its set, then undo it.
+def _filter_change(page: Any, traffic: _Traffic, impl: str, step: FilterStep,
+                   total: int) -> dict[str, Any]:
+    """Make one change; time until the map shows its set, then undo it.
 
-    Returns, per change, the time (ms), the websocket bytes received, the time until
-    the script run had finished (ms), and the main thread's long tasks until the map
-    showed the new set (ms), in Streamlit's page and in the map's iframe.
+    Returns the time (ms), the websocket bytes received, the time until the script run
+    had finished (ms), and the main thread's long tasks until the map showed the new
+    set (ms), in Streamlit's page and in the map's iframe.
     """
-    times, received, script_times, busy = [], [], [], []
-    for step in steps:
-        control = step.choose(page)
-        control.wait_for(timeout=WAIT_TIMEOUT_S * 1000)
-        before = traffic.received
-        page.evaluate(_NOTE_PRESS_JS)
-        control.click()
-        shown = _wait_map(page, impl, "projects", step.count, WAIT_TIMEOUT_S)
-        pressed = page.evaluate("() => window.__grosBenchPress")
-        times.append(shown - pressed)
-        busy.append(page.evaluate("() => window.__grosBenchBusy"))
-        _settle(page, traffic)
-        received.append(traffic.received - before)
-        run_end = page.evaluate("() => window.__grosBenchRunEnd")
-        script_times.append(None if run_end is None else run_end - pressed)
-        step.undo(page)
-        _wait_map(page, impl, "projects", total, WAIT_TIMEOUT_S)
-        _settle(page, traffic)
-    return {"times": times, "bytes": received, "script": script_times,
-            "busy_page": [b["page"] for b in busy], "busy_map": [b["map"] for b in busy]}
+    control = step.choose(page)
+    control.wait_for(timeout=WAIT_TIMEOUT_S * 1000)
+    before = traffic.received
+    page.evaluate(_NOTE_PRESS_JS)
+    control.click()
+    shown = _wait_map(page, impl, "projects", step.count, WAIT_TIMEOUT_S)
+    pressed = page.evaluate("() => window.__grosBenchPress")
+    busy = page.evaluate("() => window.__grosBenchBusy")
+    _settle(page, traffic)
+    run_end = page.evaluate("() => window.__grosBenchRunEnd")
+    change = {"time": shown - pressed, "bytes": traffic.received - before,
+              "script": None if run_end is None else run_end - pressed,
+              "busy_page": busy["page"], "busy_map": busy["map"]}
+    step.undo(page)
+    _wait_map(page, impl, "projects", total, WAIT_TIMEOUT_S)
+    _settle(page, traffic)
+    return change
 
 
-def measure_browser(browser: Any, impl: str, url: str, euregios: int, total: int,
-                    steps: Sequence[FilterStep], other_steps: Sequence[FilterStep] = (),
-                    runs: int = BROWSER_RUNS) -> dict[str, Any]:
-    """Browser timings of one running app, in milliseconds (medians).
+@dataclass(frozen=True)
+class AppUnderTest:
+    """A running app to measure: its page's URL, what its map holds, its changes."""
 
-    A first, cold visit fills the server's caches (``browser_first_map_cold_ms``);
-    then ``runs`` visits, each in a fresh browser context, time the Euregios
-    (``browser_first_map_ms``) and all projects (``browser_projects_ms``); the last
-    page then makes each theme change of ``steps`` (``browser_filter_ms``) and each
-    change of ``other_steps`` (``browser_other_filter_ms``).
-    """
-    cold, page, _ = _first_map(browser, impl, url, euregios, total, COLD_TIMEOUT_S)
-    page.context.close()
-    visits = []
-    for run in range(runs):
-        visit, page, traffic = _first_map(browser, impl, url, euregios, total, WAIT_TIMEOUT_S)
-        visits.append(visit)
-        if run < runs - 1:
-            page.context.close()
-    try:
-        changes = _filter_changes(page, traffic, impl, steps, total)
-        others = _filter_changes(page, traffic, impl, other_steps, total)
-    finally:
-        page.context.close()
+    impl: str
+    url: str
+    euregios: int
+    total: int
+    steps: Sequence[FilterStep]            # theme changes
+    other_steps: Sequence[FilterStep] = ()  # other filters in the sidebar
+
+
+def _figures(visits: list[dict[str, float]], cold: dict[str, float],
+             changes: list[dict[str, Any]], others: list[dict[str, Any]],
+             runs: int) -> dict[str, Any]:
+    def each(found: list[dict[str, Any]], name: str) -> list[Any]:
+        return [change[name] for change in found]
+
     return {
         "browser_first_map_ms": round(statistics.median(v["first_map"] for v in visits), 1),
-        "browser_filter_ms": _median_or_none(changes["times"]),
-        "browser_other_filter_ms": _median_or_none(others["times"]),
+        "browser_filter_ms": _median_or_none(each(changes, "time")),
+        "browser_other_filter_ms": _median_or_none(each(others, "time")),
         "browser_projects_ms": round(statistics.median(v["projects"] for v in visits), 1),
         "browser_first_map_cold_ms": round(cold["first_map"], 1),
         "browser_ws_first_bytes": int(statistics.median(v["bytes"] for v in visits)),
-        "browser_ws_filter_bytes": int(statistics.median(changes["bytes"])),
-        "browser_filter_script_ms": _median_or_none(changes["script"]),
-        "browser_filter_busy_page_ms": _median_or_none(changes["busy_page"]),
-        "browser_filter_busy_map_ms": _median_or_none(changes["busy_map"]),
+        "browser_ws_filter_bytes": (int(statistics.median(each(changes, "bytes")))
+                                    if changes else None),
+        "browser_filter_script_ms": _median_or_none(each(changes, "script")),
+        "browser_filter_busy_page_ms": _median_or_none(each(changes, "busy_page")),
+        "browser_filter_busy_map_ms": _median_or_none(each(changes, "busy_map")),
         "browser_runs": runs,
     }
+
+
+def measure_browsers(browser: Any, apps: Sequence[AppUnderTest], runs: int = BROWSER_RUNS
+                     ) -> dict[str, dict[str, Any]]:
+    """Browser timings of running apps, in milliseconds (medians), by implementation.
+
+    A first, cold visit fills each server's caches (``browser_first_map_cold_ms``);
+    then ``runs`` visits, each in a fresh browser context, time the Euregios
+    (``browser_first_map_ms``) and all projects (``browser_projects_ms``); the last
+    page then makes each theme change of ``steps`` (``browser_filter_ms``) and each
+    change of ``other_steps`` (``browser_other_filter_ms``). The apps take turns, one
+    visit or change each, so that a change in the machine's load (other work on it)
+    falls on all of them alike and their ratios hold.
+    """
+    colds = {}
+    for app in apps:
+        colds[app.impl], page, _ = _first_map(browser, app.impl, app.url, app.euregios,
+                                              app.total, COLD_TIMEOUT_S)
+        page.context.close()
+    visits: dict[str, list[dict[str, float]]] = {app.impl: [] for app in apps}
+    pages: dict[str, tuple[Any, _Traffic]] = {}
+    try:
+        for run in range(runs):
+            for app in apps:
+                visit, page, traffic = _first_map(browser, app.impl, app.url, app.euregios,
+                                                  app.total, WAIT_TIMEOUT_S)
+                visits[app.impl].append(visit)
+                if run < runs - 1:
+                    page.context.close()
+                else:
+                    pages[app.impl] = (page, traffic)
+        changes: dict[str, dict[str, list[dict[str, Any]]]] = {
+            app.impl: {"steps": [], "other_steps": []} for app in apps}
+        for kind in ("steps", "other_steps"):
+            for turn in range(max(len(getattr(app, kind)) for app in apps)):
+                for app in apps:
+                    steps = getattr(app, kind)
+                    if turn < len(steps):
+                        page, traffic = pages[app.impl]
+                        changes[app.impl][kind].append(_filter_change(
+                            page, traffic, app.impl, steps[turn], app.total))
+    finally:
+        for page, _ in pages.values():
+            page.context.close()
+    return {app.impl: _figures(visits[app.impl], colds[app.impl],
+                               changes[app.impl]["steps"], changes[app.impl]["other_steps"],
+                               runs) for app in apps}
 
 
 @contextmanager

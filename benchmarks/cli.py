@@ -19,12 +19,14 @@ def build_parser() -> argparse.ArgumentParser:
     """The benchmark's options."""
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="measure the dashboard against a naive streamlit-folium baseline")
+        description="measure the dashboard against a naive streamlit-folium baseline and "
+                    "the floor of a bare Streamlit map app")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--quick", action="store_true", help="only the small sizes")
     parser.add_argument("--sizes", help="comma-separated project counts, e.g. 100,1000")
-    parser.add_argument("--impl", choices=("both", "gros", "baseline"), default="both",
-                        help="measure only one implementation (default: both)")
+    parser.add_argument("--impl", default="all",
+                        help="comma-separated implementations to measure: gros, floor, "
+                             "baseline (default: all)")
     parser.add_argument("--no-browser", action="store_true",
                         help="skip the browser timings (no Chromium needed)")
     parser.add_argument("--no-seed", action="store_true",

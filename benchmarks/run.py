@@ -1,4 +1,4 @@
-"""One benchmark run: every size, both implementations, server and browser figures."""
+"""One benchmark run: every size, each implementation, server and browser figures."""
 
 from __future__ import annotations
 
@@ -8,14 +8,19 @@ import signal
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
 
 from benchmarks import LANGUAGE, REPO, machine, summary
-from benchmarks.browser import BASELINE_BROWSER_MAX_N, chromium, measure_browser
+from benchmarks.browser import (
+    BASELINE_BROWSER_MAX_N,
+    AppUnderTest,
+    chromium,
+    measure_browsers,
+)
 from benchmarks.server import boundaries_figures, measure_server, pythonpath, worker_data
 from benchmarks.steps import FILTER_COUNTRIES, country_steps, theme_steps
 from benchmarks.synthetic import SEED, catalogue_of, synthetic_projects
@@ -28,8 +33,28 @@ from tests.support.server import streamlit_app
 
 SIZES = (100, 1_000, 10_000, 100_000)
 QUICK_SIZES = (100, 1_000)
-IMPLS = ("gros", "baseline")
-BASELINE_APP = REPO / "benchmarks" / "baseline_app.py"
+IMPLS = ("gros", "floor", "baseline")
+# The apps of the implementations other than the dashboard, which reads its own store.
+APPS = {"baseline": REPO / "benchmarks" / "baseline_app.py",
+        "floor": REPO / "benchmarks" / "floor_app.py"}
+
+
+def parse_impls(impls: str | None) -> tuple[str, ...]:
+    """The implementations to measure, in the order of :data:`IMPLS` (default: all).
+
+    Raises
+    ------
+    ValueError
+        For a name that is not one of them.
+    """
+    if not impls or impls == "all":
+        return IMPLS
+    chosen = {part.strip() for part in impls.split(",") if part.strip()}
+    unknown = sorted(chosen - set(IMPLS))
+    if unknown or not chosen:
+        raise ValueError(f"--impl expects all or comma-separated names of {', '.join(IMPLS)}; "
+                         f"got {impls!r}")
+    return tuple(impl for impl in IMPLS if impl in chosen)
 
 
 def parse_sizes(sizes: str | None, quick: bool = False) -> tuple[int, ...]:
@@ -61,8 +86,8 @@ def _app_environment(impl: str, data: Path, projects: Sequence[Project], folder:
     from gros.store import ProjectStore
 
     env = {**os.environ, "PYTHONPATH": pythonpath()}
-    if impl == "baseline":
-        return BASELINE_APP, {**env, "GROS_BENCH_DATA": str(data)}
+    if impl in APPS:
+        return APPS[impl], {**env, "GROS_BENCH_DATA": str(data)}
     store_dir = folder / f"store-{len(projects)}"
     # Never the configured database: an empty URL means a SQLite file in GROS_DATA_DIR.
     env.update(GROS_DATA_DIR=str(store_dir), GROS_DATABASE_URL="")
@@ -71,33 +96,54 @@ def _app_environment(impl: str, data: Path, projects: Sequence[Project], folder:
     return REPO / "dashboard.py", env
 
 
-def _browser_figures(browser: Any, impl: str, n: int, data: Path, projects: Sequence[Project],
-                     frame: gpd.GeoDataFrame, euregios: int, folder: Path, notes: list[str]
-                     ) -> dict[str, Any]:
-    script, env = _app_environment(impl, data, projects, folder)
+def _browser_apps(impls: Sequence[str], n: int, notes: list[str]) -> list[str]:
+    """The implementations whose browser figures are measured at ``n``."""
+    if "baseline" in impls and n > BASELINE_BROWSER_MAX_N:
+        notes.append(f"baseline browser figures at N={n:,} not measured: above the "
+                     f"cut-off of {BASELINE_BROWSER_MAX_N:,}, where the naive map's script "
+                     "is too large for a browser tab to load in reasonable time")
+    return [impl for impl in impls if impl != "baseline" or n <= BASELINE_BROWSER_MAX_N]
+
+
+def _app_under_test(impl: str, url: str, frame: gpd.GeoDataFrame, euregios: int
+                    ) -> AppUnderTest:
     steps = theme_steps(impl, {theme: len(apply_filter(frame, theme_filter(theme)))
                                for theme in FILTER_THEMES})
-    # The baseline has no other filter; the dashboard's others rerun the whole page.
+    # The baseline has no other filter; the dashboard's and the floor's rerun the whole page.
     other_steps = [] if impl == "baseline" else country_steps(
         {country: len(apply_filter(frame, ProjectFilter(countries=(country,))))
          for country in FILTER_COUNTRIES})
     # Without tiles, as the issue asks; the dashboard reads the view from its URL.
     path = f"/?basemap=none&lang={LANGUAGE}" if impl == "gros" else "/"
-    # One more attempt, with a fresh server, after a failure: a busy machine can stall
+    return AppUnderTest(impl, url + path, euregios, len(frame), steps, other_steps)
+
+
+def _browser_figures(browser: Any, impls: Sequence[str], n: int, data: Path,
+                     projects: Sequence[Project], frame: gpd.GeoDataFrame, euregios: int,
+                     folder: Path, notes: list[str]) -> dict[str, dict[str, Any]]:
+    """Every implementation's browser figures at one size, their servers running side
+    by side and the measurements taking turns (:func:`measure_browsers`)."""
+    # One more attempt, with fresh servers, after a failure: a busy machine can stall
     # one page. Each failure is reported in the notes; no figures after two.
     for attempt in (1, 2):
-        log = folder / f"{impl}-{n}-{attempt}.log"
+        logs = {impl: folder / f"{impl}-{n}-{attempt}.log" for impl in impls}
+        running = {}
         try:
-            with streamlit_app(script, env, log) as app:
-                figures = measure_browser(browser, impl, app.url + path, euregios,
-                                          len(frame), steps, other_steps)
-            figures["server_process_peak_rss_mb"] = app.peak_rss_mb
+            with ExitStack() as stack:
+                for impl in impls:
+                    script, env = _app_environment(impl, data, projects, folder)
+                    running[impl] = stack.enter_context(streamlit_app(script, env, logs[impl]))
+                figures = measure_browsers(browser, [
+                    _app_under_test(impl, running[impl].url, frame, euregios)
+                    for impl in impls])
+            for impl, app in running.items():
+                figures[impl]["server_process_peak_rss_mb"] = app.peak_rss_mb
             return figures
         except Exception as exc:  # a failed measurement is reported, not fatal
             reason = str(exc).splitlines()[0] if str(exc) else ""
-            notes.append(f"browser figures for {impl} at N={n}, attempt {attempt}, failed: "
-                         f"{type(exc).__name__}: {reason}; the server's last words: "
-                         f"{_tail(log)!r}")
+            words = "; ".join(f"{impl}: {_tail(log)!r}" for impl, log in logs.items())
+            notes.append(f"browser figures at N={n}, attempt {attempt}, failed: "
+                         f"{type(exc).__name__}: {reason}; the servers' last words: {words}")
     return {}
 
 
@@ -115,7 +161,7 @@ def _progress(message: str) -> None:
 def measure_size(n: int, layers: RegionLayers, folder: Path, browser: Any | None,
                  notes: list[str], impls: Sequence[str] = IMPLS,
                  projects: Sequence[Project] | None = None) -> list[dict[str, Any]]:
-    """Both implementations at one size: server figures, then (maybe) browser figures;
+    """Each implementation at one size: server figures, then (maybe) browser figures;
     ``n`` synthetic projects, or ``projects`` (then ``n`` is their count)."""
     projects_given = projects
     projects = list(projects) if projects is not None else synthetic_projects(n, layers)
@@ -130,15 +176,14 @@ def measure_size(n: int, layers: RegionLayers, folder: Path, browser: Any | None
             row.update(measure_server(impl, n, data))
         except RuntimeError as exc:
             notes.append(f"server figures for {impl} at N={n} failed: {exc}")
-        if browser is not None and impl == "baseline" and n > BASELINE_BROWSER_MAX_N:
-            notes.append(f"baseline browser figures at N={n:,} not measured: above the "
-                         f"cut-off of {BASELINE_BROWSER_MAX_N:,}, where the naive map's script "
-                         "is too large for a browser tab to load in reasonable time")
-        elif browser is not None:
-            _progress(f"N={n:,} {impl}: browser…")
-            row.update(_browser_figures(browser, impl, n, data, projects, frame,
-                                        len(layers.euregios_display), folder, notes))
         rows.append(row)
+    if browser is not None:
+        shown = _browser_apps(impls, n, notes)
+        _progress(f"N={n:,} {', '.join(shown)}: browser, taking turns…")
+        figures = _browser_figures(browser, shown, n, data, projects, frame,
+                                   len(layers.euregios_display), folder, notes)
+        for row in rows:
+            row.update(figures.get(row["impl"], {}))
     return rows
 
 
@@ -148,6 +193,7 @@ def run(args: Any) -> int:
     from gros.settings import load_settings
 
     sizes = parse_sizes(args.sizes, args.quick)
+    impls = parse_impls(args.impl)
     # On SIGTERM unwind like on Ctrl-C, so servers, browser and temporary files go too.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     settings = load_settings()
@@ -159,7 +205,6 @@ def run(args: Any) -> int:
     runs: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="gros-bench-") as tmp, \
             (_no_browser() if args.no_browser else chromium(notes)) as browser:
-        impls = IMPLS if args.impl == "both" else (args.impl,)
         if not getattr(args, "no_seed", False):
             # What a newcomer meets: the dashboard's own seed projects, first.
             seed = read_seed_projects()
@@ -171,6 +216,7 @@ def run(args: Any) -> int:
         "runs": runs,
         "boundaries": boundaries_figures(layers),
         "ratios": summary.ratios(runs),
+        "floor_ratios": summary.floor_ratios(runs),
         "targets": summary.check_targets(runs),
         "notes": notes,
         # Other work on the machine shows in the timings: the 1-minute load around the run.

@@ -1,5 +1,5 @@
 """The filter changes the browser measurement makes: a theme chip or sidebar option in each
-app, and a country in the dashboard's sidebar."""
+app, and a country in the sidebar of the dashboard and of the floor."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from benchmarks.browser import WAIT_TIMEOUT_S, FilterStep
 from gros import i18n, themes
 from gros.regions import COUNTRIES
 
-# The countries chosen for the other filter measurement (the dashboard only), in the
-# order the sidebar lists them by name.
+# The countries chosen for the other filter measurement (the dashboard and the floor), in
+# the order the sidebar lists them by name.
 FILTER_COUNTRIES = tuple(sorted(COUNTRIES))
 
 
@@ -55,20 +55,25 @@ def _chip(name: re.Pattern[str], count: int) -> FilterStep:
     return FilterStep(choose, lambda page: choose(page).click(), count)
 
 
+# The label of each app's theme list in its sidebar (the dashboard has chips instead).
+THEME_LISTS = {"baseline": "Themes", "floor": i18n.t("filter.themes", LANGUAGE)}
+
+
 def theme_steps(impl: str, expected: dict[str, int]) -> list[FilterStep]:
     """One theme at a time: a chip above the dashboard's map, an option in the
-    baseline's sidebar list."""
+    sidebar list of the baseline and of the floor."""
     steps = []
     for theme, count in expected.items():
         # The dashboard puts the theme's icon before its label, the baseline does not.
         name = re.compile(rf"^(\S+ )?{re.escape(themes.BY_ID[theme].label(LANGUAGE))}$")
         steps.append(_chip(name, count) if impl == "gros"
-                     else _list_option("Themes", name, count))
+                     else _list_option(THEME_LISTS[impl], name, count))
     return steps
 
 
 def country_steps(expected: dict[str, int]) -> list[FilterStep]:
-    """One country at a time in the dashboard's sidebar: a filter that reruns the page."""
+    """One country at a time in the sidebar (the dashboard's or the floor's): a filter
+    that reruns the whole page."""
     label = i18n.t("filter.countries", LANGUAGE)
     steps = []
     for country, count in expected.items():

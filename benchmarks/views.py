@@ -1,5 +1,5 @@
-"""What each implementation does on a run, server side: the dashboard's live map and the
-baseline's whole map, and what each keeps cached between runs."""
+"""What each implementation does on a run, server side: the dashboard's live map, the
+floor's count and the baseline's whole map, and what each keeps cached between runs."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import geopandas as gpd
 
 from benchmarks import LANGUAGE
 from benchmarks.baseline import BASELINE_ST_FOLIUM_KWARGS, baseline_map
+from benchmarks.floor import FloorCounts, count_script, floor_map
 from gros import assets, live_map, maps
 from gros.filters import ProjectFilter, apply_filter
 from gros.layers import RegionLayers
@@ -76,17 +77,32 @@ def baseline_view(layers: RegionLayers, frame: gpd.GeoDataFrame, theme: str | No
     return renderers.st_folium(m, None, BASELINE_ST_FOLIUM_KWARGS)
 
 
+def floor_view(layers: RegionLayers, frame: gpd.GeoDataFrame, theme: str | None,
+               cached: dict[str, Any], renderers: Renderers, fresh: bool) -> dict[str, str]:
+    """What the floor app does on a run: count the chosen projects and hand the map,
+    rendered once (again when ``fresh``), that count."""
+    shown = cached["counts"].count((theme,) if theme else ())
+    if fresh or "base" not in cached:
+        cached["base"] = renderers.component(floor_map(layers))
+    base = cached["base"]
+    return {"script": base["script"], "header": base["header"], "html": base["html"],
+            "feature_group": count_script(shown)}
+
+
 VIEWS: dict[str, Callable[..., dict[str, str]]] = {
-    "gros": gros_view, "baseline": baseline_view,
+    "gros": gros_view, "floor": floor_view, "baseline": baseline_view,
 }
 # What each app computes once per data change and keeps cached (besides the frame).
 CACHED: dict[str, Callable[[gpd.GeoDataFrame], Any]] = {
-    "gros": gros_cached, "baseline": lambda _frame: None,
+    "gros": gros_cached, "floor": lambda frame: {"counts": FloorCounts.of(frame)},
+    "baseline": lambda _frame: None,
 }
 # What each app keeps in st.cache_data, which hands every rerun an unpickled copy: the
 # dashboard only its region layers (catalogue and prepared layer are st.cache_resource,
-# shared read-only), the baseline its layers and projects, as a first app does.
+# shared read-only), the floor nothing, the baseline its layers and projects, as a first
+# app does.
 COPIED_PER_RERUN: dict[str, Callable[[RegionLayers, gpd.GeoDataFrame], Any]] = {
     "gros": lambda layers, _frame: layers,
+    "floor": lambda _layers, _frame: None,
     "baseline": lambda layers, frame: (layers, frame),
 }

@@ -18,10 +18,11 @@ EUREGIOS_PAGE = Path(__file__).resolve().parent / "euregios.py"
 PICK_LIST_MAX = 500  # above this many shown projects, no pick list: click on the map
 
 
-# The theme chips, the map and the details rerun on their own: a theme or a click on
-# the map then redraws only these, not the sidebar's widgets, which is what keeps a
-# theme change quick in the browser. The sidebar's filters rerun the whole page.
-@st.fragment
+# The theme chips, the map and the details rerun on their own: a theme, a click on the
+# map or a change in the sidebar's filters and map options (sidebar.rerun_map_panel)
+# then redraws only these, not the sidebar's widgets, which is what keeps a filter
+# change quick in the browser.
+@st.fragment(key=sidebar.MAP_PANEL)
 def map_panel(layers: RegionLayers | None, lang: str, stats: Statistics | None
               ) -> tuple[ProjectFilter, sidebar.MapOptions, StatisticsChoice | None]:
     """Draw the panel; return the filter, the map options (basemap, layers) and the

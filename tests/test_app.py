@@ -108,6 +108,11 @@ def test_changing_a_filter_writes_the_url(app_env):
     app.sidebar.radio[0].set_value("osm").run()  # the basemap, also read before drawn
     assert "tile.openstreetmap.org" in map_arguments(app)["script"]
     assert len(shown_titles(map_arguments(app))) == shown
+    # A sidebar widget reruns only the map's panel: the sidebar is not drawn again.
+    assert not app.sidebar.multiselect
+    app.run()  # the whole page, as on the next visit: the choices hold
+    assert app.sidebar.radio[0].value == "osm"
+    assert "tile.openstreetmap.org" in map_arguments(app)["script"]
     # A sidebar filter narrows the theme's projects further and keeps the theme.
     countries = next(box for box in app.sidebar.multiselect if box.label == "Country")
     countries.set_value(["BE"]).run()

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 
+from benchmarks import summary
 from gros.seed import read_seed_projects
 from tests.conftest import REPO
 
@@ -28,7 +29,7 @@ def test_the_harness_never_imports_streamlit():
     # Only the worker and the baseline app, each in a process of its own, import it.
     code = ("import importlib, pkgutil, sys, benchmarks\n"
             "for found in pkgutil.iter_modules(benchmarks.__path__):\n"
-            "    if found.name not in ('__main__', 'server_worker', 'baseline_app'):\n"
+            "    if found.name not in ('__main__', 'server_worker', 'baseline_app', 'floor_app'):\n"
             "        importlib.import_module('benchmarks.' + found.name)\n"
             "print('streamlit' in sys.modules)")
     assert _python(code) == "False"
@@ -65,21 +66,25 @@ def test_a_small_run_prints_the_json_the_checks_read(mirror_env, mirror_layers):
     # The dashboard's own seed projects first, then the synthetic sizes asked for.
     seed = [row for row in result["runs"] if row["data"] == "seed"]
     assert [(row["impl"], row["n"]) for row in seed] == [
-        ("gros", len(read_seed_projects())), ("baseline", len(read_seed_projects()))]
+        (impl, len(read_seed_projects())) for impl in ("gros", "floor", "baseline")]
     assert all(row["server_build_ms"] > 0 for row in seed)
     runs = {row["impl"]: row for row in result["runs"] if row["data"] == "synthetic"}
-    assert set(runs) == {"gros", "baseline"}
+    assert set(runs) == {"gros", "floor", "baseline"}
     for row in runs.values():
         assert set(row) >= RUN_KEYS
         assert row["n"] == 100
         assert row["payload_bytes"] > 10_000
         assert row["server_build_ms"] > 0
-        assert row["server_filter_ms"] > 0
+        # The floor's filter only counts: microseconds, which may round to 0.0 ms.
+        assert row["server_filter_ms"] > 0 or row["impl"] == "floor"
         assert row["peak_rss_mb"] > 50
         assert row["browser_first_map_ms"] is None  # --no-browser
         assert row["browser_filter_ms"] is None
     # The compact project layer and simplified outlines send less than one marker each.
     assert runs["gros"]["payload_bytes"] < runs["baseline"]["payload_bytes"]
+    # The floor sends the boundaries and a count: less than the dashboard's map.
+    assert runs["floor"]["payload_bytes"] < runs["gros"]["payload_bytes"]
+    assert {"n": 100, **dict.fromkeys(summary.FLOOR_FIGURES)} in result["floor_ratios"]
     boundaries = result["boundaries"]
     assert boundaries["payload_bytes"] > 0
     assert 0 <= boundaries["max_deviation_m"] <= 200

@@ -1,8 +1,9 @@
 /* The project layer of the GROS dashboard.
  *
  * Projects coloured by their main theme: points as canvas circles, clustered with
- * Supercluster; rail links and other lines and areas as vector shapes. Every project
- * of the catalogue is built once; a filter then only chooses which of them are shown,
+ * Supercluster; rail links and other lines and areas as vector shapes. Every shape of
+ * the catalogue is built once, a point's marker when it is first drawn on its own, a
+ * tooltip when it is first wanted; a filter then only chooses which projects are shown,
  * so a filter change downloads and rebuilds nothing, and only what lies in view is
  * drawn.
  *
@@ -76,17 +77,17 @@
   }
 
   ProjectLayer.prototype.setData = function (data) {
-    var colours = data.colours, labels = data.labels, layers = new Array(data.count);
-    var features = new Array(data.count);
-    var renderer = new L.Canvas({padding: 0.5, pane: PANE});
+    var colours = data.colours, labels = data.labels, count = data.count;
+    // A point's marker is made when it is first drawn on its own (most points are in
+    // clusters); until then the clusters need only its place.
+    this.colours = colours;
+    this.labels = labels;
+    this.pointRows = new Array(count);
+    this.renderer = new L.Canvas({padding: 0.5, pane: PANE});
+    var layers = new Array(count), features = new Array(count);
     for (var i = 0; i < data.points.length; i++) {
       var p = data.points[i];
-      var marker = L.circleMarker([p[0], p[1]], {renderer: renderer, radius: this.radius,
-        color: "#ffffff", weight: 1.5, fillColor: colours[p[2]],
-        fillOpacity: p[5] ? ENDED_OPACITY : 0.95, opacity: p[5] ? ENDED_OPACITY : 1});
-      marker.bindTooltip(tip(p[3], labels[p[2]]));
-      marker.home = marker.getLatLng();
-      layers[p[4]] = marker;
+      this.pointRows[p[4]] = p;
       features[p[4]] = {type: "Feature", properties: {i: p[4]},
                         geometry: {type: "Point", coordinates: [p[1], p[0]]}};
     }
@@ -95,30 +96,64 @@
     this.onCanvas = data.shapes.length > SVG_SHAPE_LIMIT;
     var shapeRenderer = this.onCanvas ? new L.Canvas({padding: 0.5, pane: PANE})
                                       : new L.SVG({pane: PANE});
-    L.geoJSON(data.shapes, {
-      style: function (f) {
-        var line = f.properties.g === "line", colour = colours[f.properties.k];
-        var ended = f.properties.e === 1, dashed = f.properties.s === 1;
-        return {color: colour, weight: line ? 5 : 2, opacity: ended ? ENDED_OPACITY : 0.95,
-                fillColor: colour, fillOpacity: line ? 0 : ended ? ENDED_FILL : 0.35,
-                dashArray: dashed ? SCHEMATIC_DASH : null, renderer: shapeRenderer,
-                className: "gros-project gros-project-" + f.properties.g
-                  + (ended ? " gros-project-ended" : "")
-                  + (dashed ? " gros-project-schematic" : "")};
-      },
-      onEachFeature: function (f, layer) {
-        var normal = layer.options.weight;
-        layer.ended = f.properties.e === 1;
-        layer.look = {stroke: true, fill: f.properties.g !== "line"};
-        layer.bindTooltip(tip(f.properties.t, labels[f.properties.k]), {sticky: true});
-        layer.on("mouseover", function () { layer.setStyle({weight: normal + 3}); });
-        layer.on("mouseout", function () { layer.setStyle({weight: normal}); });
-        layers[f.properties.i] = layer;
-      }
-    });
+    for (var j = 0; j < data.shapes.length; j++) {
+      var f = data.shapes[j], line = f.properties.g === "line", colour = colours[f.properties.k];
+      var ended = f.properties.e === 1, dashed = f.properties.s === 1;
+      // Straight to the shape: no GeoJSON layer group around it, which would be dropped.
+      var layer = L.GeoJSON.geometryToLayer(f, {
+        color: colour, weight: line ? 5 : 2, opacity: ended ? ENDED_OPACITY : 0.95,
+        fillColor: colour, fillOpacity: line ? 0 : ended ? ENDED_FILL : 0.35,
+        dashArray: dashed ? SCHEMATIC_DASH : null, renderer: shapeRenderer,
+        className: "gros-project gros-project-" + f.properties.g
+          + (ended ? " gros-project-ended" : "") + (dashed ? " gros-project-schematic" : "")});
+      if (layer === null) continue;
+      layer.feature = f;
+      layer.ended = ended;
+      layer.look = {stroke: true, fill: !line};
+      // The tooltip is made on the first hover or click, before anyone reads it.
+      layer.on("click", this.tooltipOf, this);
+      layer.on("mouseover", this.highlight, this);
+      layer.on("mouseout", this.unhighlight);
+      layers[f.properties.i] = layer;
+    }
     this.layers = layers;
     this.features = features;
     this.show(this.wanted);
+  };
+
+  ProjectLayer.prototype.tooltipOf = function (event) {
+    var layer = event.target, properties = layer.feature.properties;
+    if (!layer.getTooltip()) {
+      layer.bindTooltip(tip(properties.t, this.labels[properties.k]), {sticky: true});
+    }
+    return layer;
+  };
+
+  ProjectLayer.prototype.highlight = function (event) {
+    var layer = event.target;
+    if (!layer.getTooltip()) this.tooltipOf(event).openTooltip(event.latlng);
+    if (layer.normalWeight === undefined) layer.normalWeight = layer.options.weight;
+    layer.setStyle({weight: layer.normalWeight + 3});
+  };
+
+  ProjectLayer.prototype.unhighlight = function (event) {
+    var layer = event.target;
+    if (layer.normalWeight !== undefined) layer.setStyle({weight: layer.normalWeight});
+  };
+
+  // The marker of the point at `position`, made on first use.
+  ProjectLayer.prototype.marker = function (position) {
+    var marker = this.layers[position];
+    if (marker === undefined) {
+      var p = this.pointRows[position];
+      marker = L.circleMarker([p[0], p[1]], {renderer: this.renderer, radius: this.radius,
+        color: "#ffffff", weight: 1.5, fillColor: this.colours[p[2]],
+        fillOpacity: p[5] ? ENDED_OPACITY : 0.95, opacity: p[5] ? ENDED_OPACITY : 1});
+      marker.bindTooltip(tip(p[3], this.labels[p[2]]));
+      marker.home = marker.getLatLng();
+      this.layers[position] = marker;
+    }
+    return marker;
   };
 
   // Show the projects of `selection` (see above); before the data has arrived, the
@@ -162,7 +197,11 @@
     for (var j = 0; j < shapes.length; j++) wanted[L.stamp(shapes[j])] = true;
     this.shapes.eachLayer(function (layer) {
       var shown = wanted[L.stamp(layer)] === true;
-      if (layer.shown === shown) return;
+      // A shape is added with its look: the first time, only the hidden ones change.
+      if (layer.shown === shown || (layer.shown === undefined && shown)) {
+        layer.shown = shown;
+        return;
+      }
       layer.shown = shown;
       // Hidden: not painted and not under the pointer.
       layer.options.interactive = shown;
@@ -190,7 +229,7 @@
     for (var i = 0; i < items.length; i++) {
       var item = items[i], at = item.geometry.coordinates;
       if (!item.properties.cluster) {
-        var marker = this.layers[item.properties.i];
+        var marker = this.marker(item.properties.i);
         marker.setLatLng(marker.home);
         this.points.addLayer(marker);
       } else if (zoom >= this.maxZoom) {
@@ -217,7 +256,7 @@
     var radius = Math.max(FAN_RADIUS, leaves.length * (this.radius + 2) / Math.PI);
     for (var i = 0; i < leaves.length; i++) {
       var angle = 2 * Math.PI * i / leaves.length;
-      var marker = this.layers[leaves[i].properties.i];
+      var marker = this.marker(leaves[i].properties.i);
       marker.setLatLng(map.layerPointToLatLng(
         centre.add(L.point(Math.cos(angle) * radius, Math.sin(angle) * radius))));
       this.points.addLayer(marker);

@@ -6,6 +6,7 @@ people from page to page; the values become a filter in :mod:`gros.filters`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import geopandas as gpd
@@ -30,6 +31,14 @@ from pages._ui.url import current_language, keep_current_filter
 
 MapOptions = tuple[str, tuple[str, ...]]
 """The basemap and the visible layers, in the order of ``basemaps.ALL_LAYERS``."""
+MAP_PANEL = "map-panel"
+"""The fragment of the map page's panel (theme chips, map, details)."""
+
+
+def rerun_map_panel() -> None:
+    """A sidebar widget's change on the map page reruns only the map's panel, which reads
+    the widgets' values from the state: the sidebar is not drawn again."""
+    st.rerun(MAP_PANEL)
 
 
 def language() -> str:
@@ -74,16 +83,19 @@ def map_options_from_state() -> MapOptions:
     return basemap, tuple(layer for layer in basemaps.ALL_LAYERS if layer in shown)
 
 
-def _multiselect(name: str, label_key: str, options, lang: str, format_func=str) -> list:
+def _multiselect(name: str, label_key: str, options, lang: str, format_func=str,
+                 then: Callable[[], None] | None = None) -> list:
     return st.sidebar.multiselect(i18n.t(label_key, lang), options, format_func=format_func,
                                   placeholder=i18n.t("placeholder.many", lang),
-                                  **state.persistent(state.FILTERS[name], []))
+                                  **state.persistent(state.FILTERS[name], [], then))
 
 
 def filters(domain: FilterDomain, layers: RegionLayers | None, lang: str,
-            with_themes: bool = True) -> ProjectFilter:
+            with_themes: bool = True, then: Callable[[], None] | None = None
+            ) -> ProjectFilter:
     """The filter widgets in the sidebar; returns what they select (no themes when
-    ``with_themes`` is off: the page shows :func:`theme_chips` instead)."""
+    ``with_themes`` is off: the page shows :func:`theme_chips` instead). ``then`` is
+    called after a widget's change is kept (see :func:`rerun_map_panel`)."""
     sidebar = st.sidebar
     names = euregio_names(layers, lang)
     provinces = ({} if layers is None else
@@ -92,31 +104,32 @@ def filters(domain: FilterDomain, layers: RegionLayers | None, lang: str,
     values: dict[str, object] = {}
     sidebar.subheader(i18n.t("filters", lang))
     values["query"] = sidebar.text_input(i18n.t("filter.query", lang), max_chars=200,
-                                         **state.persistent(state.FILTERS["query"], ""))
+                                         **state.persistent(state.FILTERS["query"], "", then))
     if with_themes:
         values["themes"] = _multiselect("themes", "filter.themes", themes.THEME_IDS, lang,
-                                        lambda theme_id: themes.BY_ID[theme_id].label(lang))
+                                        lambda theme_id: themes.BY_ID[theme_id].label(lang),
+                                        then=then)
     values["countries"] = _multiselect("countries", "filter.countries", COUNTRIES, lang,
-                                       lambda c: i18n.t(f"country.{c}", lang))
+                                       lambda c: i18n.t(f"country.{c}", lang), then=then)
     values["euregios"] = _multiselect("euregios", "filter.euregios", EUREGIO_IDS, lang,
-                                      lambda e: names.get(e, e))
+                                      lambda e: names.get(e, e), then=then)
     values["provinces"] = _multiselect("provinces", "filter.provinces", list(provinces), lang,
-                                       lambda p: provinces.get(p, p))
+                                       lambda p: provinces.get(p, p), then=then)
     values["statuses"] = _multiselect("statuses", "filter.statuses", STATUSES, lang,
-                                      lambda s: i18n.t(f"status.{s}", lang))
+                                      lambda s: i18n.t(f"status.{s}", lang), then=then)
     values["programmes"] = _multiselect("programmes", "filter.programmes", domain.programmes,
-                                        lang)
+                                        lang, then=then)
     _clamp_kept_ranges(domain)
     first, last = domain.years
     values["years"] = sidebar.slider(
         i18n.t("filter.years", lang), first, last,
-        **state.persistent(state.FILTERS["years"], (first, last)))
+        **state.persistent(state.FILTERS["years"], (first, last), then))
     if domain.top_budget_eur > 0:
         top = domain.top_budget_m
         values["budget"] = sidebar.slider(
             i18n.t("filter.budget", lang), 0.0, top, step=0.1,
             help=i18n.t("filter.budget.help", lang),
-            **state.persistent(state.FILTERS["budget"], (0.0, top)))
+            **state.persistent(state.FILTERS["budget"], (0.0, top), then))
     sidebar.button(i18n.t("filter.reset", lang), on_click=reset_filters, width="stretch")
     return filter_from_widgets(values, domain)
 
@@ -131,18 +144,19 @@ def theme_chips(lang: str) -> tuple[str, ...]:
     return tuple(chosen or ())
 
 
-def map_options(lang: str) -> MapOptions:
-    """The basemap and layer widgets in the sidebar; returns what they select."""
+def map_options(lang: str, then: Callable[[], None] | None = None) -> MapOptions:
+    """The basemap and layer widgets in the sidebar; returns what they select (``then``:
+    as for :func:`filters`)."""
     basemap = st.sidebar.radio(
         i18n.t("sidebar.basemap", lang), list(basemaps.BASEMAPS),
         format_func=lambda key: i18n.t(f"basemap.{key}", lang),
-        **state.persistent(state.BASEMAP, basemaps.DEFAULT_BASEMAP))
+        **state.persistent(state.BASEMAP, basemaps.DEFAULT_BASEMAP, then))
     # The agenda's layers are offered too, off until chosen.
     shown = st.sidebar.multiselect(
         i18n.t("layers", lang), list(basemaps.ALL_LAYERS),
         format_func=lambda key: i18n.t(f"layer.{key}", lang),
         placeholder=i18n.t("placeholder.many", lang),
-        **state.persistent(state.LAYERS, list(basemaps.LAYERS)))
+        **state.persistent(state.LAYERS, list(basemaps.LAYERS), then))
     return basemap, tuple(layer for layer in basemaps.ALL_LAYERS if layer in shown)
 
 
@@ -201,10 +215,14 @@ def after_map(layers: RegionLayers | None, lang: str, wanted: ProjectFilter,
               stats: Statistics | None = None) -> None:
     """Draw the filter and map-option widgets for a page that read them from the state
     (:func:`filter_from_state`, :func:`map_options_from_state`) to put its map out
-    first; its themes are chips by the map, not in the sidebar. Should the widgets ever
+    first; its themes are chips by the map, not in the sidebar. A change of one of them
+    then reruns only the map's panel (:func:`rerun_map_panel`). Should the widgets ever
     disagree, the page runs once more; never in a loop."""
-    drawn = filters(cached.domain(layers), layers, lang, with_themes=False)
-    drawn_options = map_options(lang)
+    drawn = filters(cached.domain(layers), layers, lang, with_themes=False,
+                    then=rerun_map_panel)
+    drawn_options = map_options(lang, then=rerun_map_panel)
+    # The statistics layer's widgets rerun the whole page: the map's panel takes the
+    # figures as an argument.
     drawn_statistics = statistics_options(lang, stats)
     if (drawn, drawn_options, drawn_statistics) == (replace(wanted, themes=()), options,
                                                    statistics):

@@ -8,6 +8,8 @@ view's name, an export format) is a function.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from gros.filters import FILTER_FIELDS
@@ -95,17 +97,21 @@ def keep(key: str, value: object) -> None:
     st.session_state[_kept(key)] = value
 
 
-def _remember(key: str) -> None:
+def _remember(key: str, then: Callable[[], None] | None = None) -> None:
     st.session_state[_kept(key)] = st.session_state[key]
+    if then is not None:
+        then()
 
 
-def persistent(key: str, default: object = None) -> dict[str, object]:
-    """Widget arguments that restore the kept value (or ``default``) and keep changes."""
+def persistent(key: str, default: object = None, then: Callable[[], None] | None = None
+               ) -> dict[str, object]:
+    """Widget arguments that restore the kept value (or ``default``) and keep changes;
+    ``then`` is called after a change is kept (e.g. to rerun just a fragment)."""
     if _kept(key) in st.session_state:
         st.session_state[key] = st.session_state[_kept(key)]
     elif default is not None and key not in st.session_state:
         st.session_state[key] = default
-    return {"key": key, "on_change": _remember, "args": (key,)}
+    return {"key": key, "on_change": _remember, "args": (key, then)}
 
 
 def kept(key: str, default: object = None) -> object:
