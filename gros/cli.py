@@ -1,4 +1,5 @@
-"""Command line: ``python -m gros geodata fetch|info|lookup``, ``projects …``, ``export …``.
+"""Command line: ``python -m gros geodata fetch|info|lookup``, ``stats fetch|region|euregio``,
+``projects …``, ``export …``.
 
 Errors go to stderr as one clear line and a non-zero exit code; ``--json``
 output is one JSON object on stdout.
@@ -12,12 +13,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import pandas as pd
-
-from gros import exports, gisco, importers, lau
+from gros import exports, geodata_summary, gisco, importers, lau, stat_commands
 from gros.i18n import LANGUAGES
 from gros.migrate import SchemaError
-from gros.regions import CuratedDataError, UnknownNutsCodes
+from gros.regions import EUREGIO_IDS, CuratedDataError, UnknownNutsCodes
 from gros.settings import SettingError, Settings, load_settings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -75,52 +74,13 @@ def _lau_or_warn(settings: Settings) -> None:
         print(f"warning: {lau.unavailable_message(source, str(exc))}", file=sys.stderr)
 
 
-def _population(value: Any) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
-
-
-def _euregio_info(row: Any, names: dict[str, str]) -> dict[str, Any]:
-    return {
-        "id": row.id, "name": row.name, "nuts3": list(row.nuts3),
-        "partial_nuts3": list(row.partial_nuts3), "countries": list(row.countries),
-        "area_km2": float(row.area_km2), "valid": bool(row.valid), "seat": row.seat,
-        "outline": row.outline, "member_count": int(row.member_count),
-        "municipalities": [{"id": code, "name": names.get(code, ""), "country": code[:2]}
-                           for code in getattr(row, "municipalities", [])],
-        "population": _population(getattr(row, "population", None)),
-        "population_missing": _population(getattr(row, "population_missing", None)),
-        "stated_area_km2": (None if pd.isna(row.stated_area_km2)
-                            else float(row.stated_area_km2)),
-        "nuts3_area_km2": float(getattr(row, "nuts3_area_km2", row.area_km2)),
-        "status": row.status or None, "status_since": _population(row.status_since),
-        "successor": row.successor or None,
-    }
-
-
 def geodata_info() -> dict[str, Any]:
     """What ``geodata info --json`` prints: the region layers in brief."""
     from gros.loaders import load_region_layers
 
     settings = load_settings()
     _lau_or_warn(settings)
-    layers = load_region_layers(settings)
-    names = {} if layers.municipal is None else dict(zip(
-        layers.municipal.municipalities["gisco_id"], layers.municipal.municipalities["name"],
-        strict=True))
-    return {
-        "nuts": {"year": layers.nuts_year, "scale": layers.nuts_scale,
-                 "source": layers.nuts_source, "fetched": layers.nuts_fetched},
-        "lau": layers.lau,
-        "outline": layers.outline,
-        "euregios": [_euregio_info(row, names) for row in layers.euregios.itertuples()],
-        "border_provinces": [
-            {"nuts_id": row.nuts_id, "name": row.name, "country": row.country,
-             "kind": row.kind, "border": bool(row.border), "gros_partner": bool(row.gros_partner),
-             "area_km2": float(row.area_km2)}
-            for row in layers.border_provinces.itertuples()
-        ],
-        "countries": sorted(layers.countries["country"]),
-    }
+    return geodata_summary.summary(load_region_layers(settings))
 
 
 def _geodata_info(args: argparse.Namespace) -> int:
@@ -393,6 +353,20 @@ def build_parser() -> argparse.ArgumentParser:
     lookup.add_argument("--lat", type=float, required=True, help="latitude, WGS84 degrees")
     lookup.add_argument("--lon", type=float, required=True, help="longitude, WGS84 degrees")
     _json_flag(lookup)
+
+    stats = commands.add_parser("stats", help="regional statistics from Eurostat")
+    stats_commands = stats.add_subparsers(dest="action", required=True)
+    stats_fetch = _command(stats_commands, "fetch", "download and cache the Eurostat datasets",
+                           lambda args: stat_commands.fetch(args, _progress_bar))
+    stats_fetch.add_argument("--force", action="store_true", help="download even when cached")
+    for name, handler, argument, text in (
+            ("region", stat_commands.region, "code", "a NUTS-3 code of NUTS 2024, e.g. NL423"),
+            ("euregio", stat_commands.euregio, "id", f"one of {', '.join(EUREGIO_IDS)}")):
+        sub = _command(stats_commands, name, f"the latest figures of a {name}", handler)
+        sub.add_argument(argument, help=text)
+        sub.add_argument("--lang", choices=LANGUAGES, default="en",
+                         help="language of the text (default en)")
+        _json_flag(sub)
 
     projects = commands.add_parser("projects", help="cross-border projects")
     project_commands = projects.add_subparsers(dest="action", required=True)

@@ -215,7 +215,8 @@ def download(url: str, progress: Progress | None = None) -> Iterator[Download]:
         yield Download(url, response, progress)
 
 
-def _read_url(url: str, progress: Progress | None) -> bytes:
+def read_url(url: str, progress: Progress | None = None) -> bytes:
+    """The whole file at ``url``, read as :func:`download` reads it (same errors)."""
     with download(url, progress) as stream:
         return b"".join(iter(lambda: stream.read(CHUNK_BYTES), b""))
 
@@ -251,7 +252,7 @@ def fetch(source: NutsSource, progress: Progress | None = None) -> Path:
     DownloadError, InvalidNutsData
         The cache is left exactly as it was.
     """
-    raw = _read_url(source.url, progress)
+    raw = read_url(source.url, progress)
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -287,6 +288,29 @@ def unavailable_message(source: NutsSource, reason: str) -> str:
     )
 
 
+def cached_or_fetched(source: Any, read: Callable[[Any], Any], fetch_: Callable[..., Any],
+                      progress: Progress | None, unavailable: type[GiscoError],
+                      message: Callable[[Any, str], str]) -> Any:
+    """What ``read(source)`` finds in the cache, after ``fetch_(source, progress)`` if
+    nothing valid is cached.
+
+    Raises
+    ------
+    GiscoError
+        ``unavailable``, with ``message(source, reason)``, when the download failed.
+    """
+    found = read(source)
+    if found is None:
+        try:
+            fetch_(source, progress)
+        except GiscoError as exc:
+            raise unavailable(message(source, str(exc))) from exc
+        found = read(source)
+        if found is None:  # pragma: no cover - the fetch checked what it wrote
+            raise unavailable(message(source, "the cache is unreadable"))
+    return found
+
+
 @dataclass(frozen=True)
 class NutsBoundaries:
     """The cached NUTS regions with where and when they came from."""
@@ -307,15 +331,8 @@ def load(source: NutsSource, progress: Progress | None = None) -> NutsBoundaries
         No valid cached copy and the download failed; the message names the URL
         and the two ways out.
     """
-    data = read_cached(source)
-    if data is None:
-        try:
-            fetch(source, progress)
-        except GiscoError as exc:
-            raise BoundariesUnavailable(unavailable_message(source, str(exc))) from exc
-        data = read_cached(source)
-        if data is None:  # pragma: no cover - fetch() validated what it wrote
-            raise BoundariesUnavailable(unavailable_message(source, "the cache is unreadable"))
+    data = cached_or_fetched(source, read_cached, fetch, progress, BoundariesUnavailable,
+                             unavailable_message)
     regions = gpd.GeoDataFrame.from_features(data["features"], crs="EPSG:4326")
     regions = regions[["NUTS_ID", "LEVL_CODE", "CNTR_CODE", "NAME_LATN", "geometry"]]
     regions["LEVL_CODE"] = regions["LEVL_CODE"].astype(int)

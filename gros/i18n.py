@@ -15,7 +15,7 @@ LANGUAGE_NAMES = {"nl": "Nederlands", "de": "Deutsch", "fr": "Français", "en": 
 # The texts, one TOML file per part of the dashboard, so that translators edit data.
 STRINGS_DIR = Path(__file__).resolve().parent / "strings"
 STRING_FILES = ("common.toml", "data.toml", "meeting.toml", "euregios.toml", "agenda.toml",
-                "display.toml")
+                "display.toml", "stats.toml")
 
 
 def read_strings(folder: Path = STRINGS_DIR, names: tuple[str, ...] = STRING_FILES

@@ -18,7 +18,9 @@ import folium
 import geopandas as gpd
 
 from gros import assets, maps
+from gros.choropleth import StatisticsChoice, statistics_layer
 from gros.extent import Extent
+from gros.indicators import Statistics
 from gros.layers import RegionLayers
 from gros.map_fit import fit_script
 
@@ -55,12 +57,16 @@ class BaseMap:
     agenda_themes: tuple[str, ...] = ()
     """The themes of the obstacles drawn; () for all, and always () without that layer,
     so that a theme change rebuilds the base map only when it shows obstacles."""
+    statistics: StatisticsChoice | None = None
 
-    def build(self, layers: RegionLayers) -> folium.Map:
-        """The base map: no project in it, the project layer's code fetching the data."""
+    def build(self, layers: RegionLayers, stats: Statistics | None = None) -> folium.Map:
+        """The base map: no project in it, the project layer's code fetching the data;
+        the statistics layer when one is chosen and ``stats`` are there."""
+        overlay = (statistics_layer(layers, stats, self.statistics, self.language)
+                   if self.statistics is not None and stats is not None else ())
         return maps.build_region_map(layers, basemap=self.basemap, language=self.language,
                                      visible=self.visible, projects_url=self.projects_url,
-                                     agenda_themes=self.agenda_themes)
+                                     agenda_themes=self.agenda_themes, statistics=overlay)
 
 
 @dataclass(frozen=True)
@@ -80,14 +86,17 @@ def shows_projects(visible: Sequence[str]) -> bool:
 def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | None,
                   language: str, basemap: str, visible: Sequence[str],
                   projects_url: str | None, themes: tuple[str, ...] = (),
-                  extent: Extent | None = None) -> LiveMapPlan:
+                  extent: Extent | None = None,
+                  statistics: StatisticsChoice | None = None) -> LiveMapPlan:
     """The live map showing the projects of ``shown`` (rows of the catalogue), and the
     obstacles of ``themes`` where that layer is visible; fitted to ``extent`` (see
     :func:`gros.extent.filter_extent`) when it is given: the map moves when the extent
     changes, and stays where people move it until then.
 
     ``prepared`` (the catalogue's project layer) and ``projects_url`` (where its
-    :func:`project_data` is published) are needed only when :func:`shows_projects`.
+    :func:`project_data` is published) are needed only when :func:`shows_projects`;
+    ``statistics`` is the statistics layer's choice (None: off, the default). It is part
+    of the base map, so a theme change re-sends only the selection, with or without it.
 
     Raises
     ------
@@ -98,12 +107,13 @@ def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | Non
     fit = fit_script(extent) if extent is not None else ""
     agenda_themes = tuple(themes) if "obstacles" in layers else ()
     if not shows_projects(layers):
-        return LiveMapPlan(BaseMap(basemap, language, layers, None, agenda_themes),
+        return LiveMapPlan(BaseMap(basemap, language, layers, None, agenda_themes, statistics),
                            fit or None)
     if prepared is None or projects_url is None:
         given = "prepared projects" if prepared is not None else "no prepared projects"
         raise ValueError(f"the layers {layers!r} include {PROJECT_LAYER!r}, which needs the "
                          f"prepared projects and their data URL; got {given} and "
                          f"projects_url={projects_url!r}")
-    return LiveMapPlan(BaseMap(basemap, language, layers, projects_url, agenda_themes),
+    return LiveMapPlan(BaseMap(basemap, language, layers, projects_url, agenda_themes,
+                               statistics),
                        maps.project_selection_script(prepared, shown) + fit)

@@ -17,15 +17,16 @@ from gros import themes
 from gros.i18n import t
 
 
-class _Legend(MacroElement):
-    """The theme colours and how lines and ended projects look, in the map's corner."""
+class LegendControl(MacroElement):
+    """A box of (already escaped) HTML in a corner of the map, styled as ``.gros-legend``
+    and the classes ``css`` adds."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function () {
-            var legend = L.control({position: "bottomright"});
+            var legend = L.control({position: {{ this.position }}});
             legend.onAdd = function () {
-                var div = L.DomUtil.create("div", "gros-legend");
+                var div = L.DomUtil.create("div", {{ this.css }});
                 div.innerHTML = {{ this.html }};
                 return div;
             };
@@ -34,10 +35,19 @@ class _Legend(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, entries: list[tuple[str, str]], title: str,
-                 looks: tuple[tuple[str, str], ...] = ()):
+    def __init__(self, markup: str, position: str = "bottomright", css: str = ""):
         super().__init__()
         self._name = "Legend"
+        self.html = json.dumps(markup)
+        self.position = json.dumps(position)
+        self.css = json.dumps(f"gros-legend {css}".strip())
+
+
+class _Legend(LegendControl):
+    """The theme colours and how lines and ended projects look, in the map's corner."""
+
+    def __init__(self, entries: list[tuple[str, str]], title: str,
+                 looks: tuple[tuple[str, str], ...] = ()):
         rows = "".join(
             f'<div><span class="gros-swatch" style="background:{colour}"></span>'
             f"{html.escape(label)}</div>" for colour, label in entries)
@@ -45,8 +55,8 @@ class _Legend(MacroElement):
             f'<div class="gros-legend-look"><span class="{swatch}"></span>'
             f"{html.escape(label)}</div>" for swatch, label in looks)
         # A <details> element: people can fold the legend away from what it covers.
-        self.html = json.dumps(f"<details open><summary><strong>{html.escape(title)}</strong>"
-                               f"</summary>{rows}</details>")
+        super().__init__(f"<details open><summary><strong>{html.escape(title)}</strong>"
+                         f"</summary>{rows}</details>")
 
 
 def add_legend(m: folium.Map, language: str, shown_themes: tuple[str, ...] | None = None

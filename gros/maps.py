@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -16,7 +16,7 @@ import folium
 import geopandas as gpd
 import numpy as np
 import shapely
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
@@ -418,6 +418,7 @@ def build_region_map(
     legend: bool = True,
     projects_url: str | None = None,
     agenda_themes: tuple[str, ...] = (),
+    statistics: Sequence[Element] = (),
 ) -> folium.Map:
     """The map of countries, border provinces, Euregios, (optionally) projects and the
     GROS agenda's layers (obstacles of ``agenda_themes``, all for none).
@@ -425,6 +426,8 @@ def build_region_map(
     Projects come either with the page (``projects``) or, for the dashboard's live
     map, from ``projects_url`` (the whole catalogue as made by
     :meth:`PreparedProjects.data`), shown as :func:`project_selection_script` says.
+    ``statistics`` (the layer and legend of :func:`gros.choropleth.statistics_layer`) is
+    drawn above the countries, under the provinces and Euregios.
     Leaflet is loaded from the app's own static files (see :mod:`gros.assets`).
     """
     m = new_map(basemap)
@@ -432,6 +435,8 @@ def build_region_map(
     if "countries" in visible or BASEMAPS[basemap].url is None:
         # Without tiles the countries are the background, so they are always drawn.
         add_countries(m, layers, filled=BASEMAPS[basemap].url is None)
+    for part in statistics:
+        part.add_to(m)
     if "provinces" in visible:
         add_border_provinces(m, layers)
     if "euregios" in visible:

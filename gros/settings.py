@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 import platformdirs
 
 GISCO_DISTRIBUTION_URL = "https://gisco-services.ec.europa.eu/distribution/v2"
+EUROSTAT_URL = "https://ec.europa.eu/eurostat"
 NUTS_YEARS = (2003, 2006, 2010, 2013, 2016, 2021, 2024)
 NUTS_SCALES = ("01M", "03M", "10M", "20M", "60M")
 # The years GISCO publishes municipality (LAU) boundaries for.
@@ -107,6 +108,14 @@ SETTINGS: tuple[Setting, ...] = (
         _base_url,
     ),
     Setting(
+        "eurostat_url",
+        "GROS_EUROSTAT_URL",
+        lambda: EUROSTAT_URL,
+        "Base URL of Eurostat's site for the regional statistics, or of a mirror (file:// "
+        "works and reads {dataset}.tsv.gz).",
+        _base_url,
+    ),
+    Setting(
         "nuts_year",
         "GROS_NUTS_YEAR",
         lambda: "2024",
@@ -192,6 +201,7 @@ SETTINGS: tuple[Setting, ...] = (
 @dataclass(frozen=True)
 class Settings:
     gisco_url: str
+    eurostat_url: str
     nuts_year: int
     nuts_scale: str
     lau_year: int

@@ -56,5 +56,5 @@ st.write(i18n.t("about.projects", lang, count=numbers.number(len(catalogue), lan
                 last=numbers.date(verified[-1] if verified else None, lang)))
 st.write(i18n.t("about.precision", lang))
 st.markdown("\n".join(f"- {i18n.t(key, lang)}" for key in (
-    "about.keep", "about.tiles", "about.leaflet")))
+    "about.keep", "about.statistics", "about.tiles", "about.leaflet")))
 render.footer(lang)

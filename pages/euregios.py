@@ -3,7 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from gros import i18n, numbers, profile, stats, themes
+from gros import exports, i18n, numbers, profile, stat_text, themes
+from gros import stats as project_stats
+from gros.choropleth import shown_regions
+from gros.indicators import SHOWN, area_profile, euregio_members, figures_of
 from gros.labels import euregio_name, euregio_names
 from gros.numbers import money, number
 from gros.regions import EUREGIO_IDS
@@ -35,7 +38,7 @@ st.caption(markdown_escape(names))
 unknown = i18n.t("euregio.unknown", lang)
 catalogue = cached.catalogue(layers)
 own = catalogue[catalogue["euregios"].map(lambda found: chosen in found)]
-budget = stats.known_total(own["budget_eur"])
+budget = project_stats.known_total(own["budget_eur"])
 
 
 def km2(value) -> str:
@@ -49,7 +52,7 @@ metrics[1].metric(i18n.t("euregio.status", lang), profile.status_text(row, lang)
 metrics[2].metric(i18n.t("euregio.area", lang), km2(row["area_km2"]))
 metrics[3].metric(i18n.t("euregio.stated_area", lang), km2(row["stated_area_km2"]))
 metrics[4].metric(i18n.t("euregio.budget", lang), money(budget.total, lang),
-                  help=stats.describe_total(budget, lang))
+                  help=project_stats.describe_total(budget, lang))
 if row["outline"] == "lau":
     population = st.columns(3)
     population[0].metric(i18n.t("euregio.population", lang), number(row["population"], lang))
@@ -61,7 +64,7 @@ st.markdown(f"**{i18n.t('column.seat', lang)}:** {markdown_escape(row['seat'] or
             f"**{i18n.t('column.countries', lang)}:** "
             + ", ".join(i18n.t(f"country.{c}", lang) for c in row["countries"]) + "  \n"
             f"**{i18n.t('euregio.budget', lang)}:** "
-            f"{markdown_escape(stats.describe_total(budget, lang))}")
+            f"{markdown_escape(project_stats.describe_total(budget, lang))}")
 if row["successor"]:
     st.markdown(f"**{i18n.t('euregio.successor', lang)}:** {markdown_escape(row['successor'])}")
 if row["website"]:
@@ -79,7 +82,7 @@ if profile.area_note(layers, chosen, lang):
 left, right = st.columns([1, 1])
 with left:
     st.subheader(i18n.t("euregio.projects", lang))
-    counts = stats.projects_per_theme(own)
+    counts = project_stats.projects_per_theme(own)
     counts.index = [themes.BY_ID[t].label(lang) for t in counts.index]
     st.bar_chart(counts, horizontal=True)
 with right:
@@ -108,6 +111,40 @@ else:  # the NUTS-3 table the outlines come from without the municipalities
         i18n.t("column.members", lang): members["listed_members"],
         i18n.t("column.source", lang): members["source"],
     }), hide_index=True, width="stretch")
+
+stats = cached.statistics(lang)
+if stats is not None:
+    st.subheader(i18n.t("stats.profile", lang))
+    figures = area_profile(stats, euregio_members(layers.memberships, chosen))
+    country_names = {c: i18n.t(f"country.{c}", lang) for c in figures.parts}
+    st.dataframe(stat_text.profile_table(figures, lang, country_names), width="stretch")
+    st.caption(f"{stat_text.method_text(figures.members, lang)} {i18n.t('stats.source', lang)}")
+    st.markdown(f"**{i18n.t('stats.population_series', lang)}**")
+    st.line_chart(stat_text.population_series(figures))
+
+    st.subheader(i18n.t("stats.compare", lang))
+    names = {**euregio_names(layers, lang),
+             **{code: f"{code} {stats.name(code)}" for code in shown_regions(layers)}}
+    picks = st.multiselect(i18n.t("stats.compare.pick", lang), list(names),
+                           format_func=names.__getitem__, max_selections=4,
+                           placeholder=i18n.t("placeholder.many", lang),
+                           **state.persistent(state.COMPARE_AREAS, [chosen]))
+    if len(picks) < 2:
+        st.info(i18n.t("stats.compare.more", lang))
+    else:
+        areas = {names[p]: figures_of(stats, layers.memberships, p) for p in picks}
+        table = stat_text.figures_frame(areas, lang)
+        st.dataframe(table, hide_index=True, width="stretch")
+        indicator = st.selectbox(i18n.t("stats.compare.indicator", lang), SHOWN,
+                                 format_func=lambda i: stat_text.indicator_label(i, lang),
+                                 placeholder=i18n.t("placeholder.one", lang),
+                                 **state.persistent(state.COMPARE_INDICATOR, SHOWN[0]))
+        st.bar_chart(stat_text.comparison_chart(areas, indicator), horizontal=True)
+        for fmt, data in (("csv", exports.table_csv(table)),
+                          ("xlsx", exports.table_xlsx(table, "figures"))):
+            st.download_button(fmt.upper(), data, f"gros-figures.{fmt}",
+                               mime=exports.MEDIA_TYPES[fmt],
+                               key=state.export_button(fmt, "compare"))
 
 st.subheader(i18n.t("projects.title", lang))
 st.dataframe(readable(project_table(own, euregio_names(layers, lang), lang), lang),

@@ -7,7 +7,9 @@ import geopandas as gpd
 import streamlit as st
 
 from gros import i18n, maps
+from gros.choropleth import StatisticsChoice
 from gros.filters import ProjectFilter
+from gros.indicators import Statistics
 from gros.labels import euregio_name, title_column
 from gros.layers import RegionLayers
 from pages._ui import cached, layout, live, live_map, render, sidebar, state, url
@@ -21,11 +23,13 @@ PICK_LIST_MAX = 500  # above this many shown projects, no pick list: click on th
 # then redraws only these, not the sidebar's widgets, which is what keeps a filter
 # change quick in the browser.
 @st.fragment(key=sidebar.MAP_PANEL)
-def map_panel(layers: RegionLayers | None, lang: str
-              ) -> tuple[ProjectFilter, sidebar.MapOptions]:
-    """Draw the panel; return the filter and the map options (basemap, layers) it used."""
+def map_panel(layers: RegionLayers | None, lang: str, stats: Statistics | None
+              ) -> tuple[ProjectFilter, sidebar.MapOptions, StatisticsChoice | None]:
+    """Draw the panel; return the filter, the map options (basemap, layers) and the
+    statistics layer's choice it drew (None when off or without ``stats``)."""
     wanted = replace(sidebar.filter_from_state(layers), themes=sidebar.theme_chips(lang))
     basemap, visible = sidebar.map_options_from_state()
+    statistics = sidebar.statistics_from_state() if stats is not None else None
     shown = cached.filtered(layers, wanted)
     url.keep_current_filter(wanted)
     url.write_url(wanted, lang, basemap, visible)
@@ -40,7 +44,8 @@ def map_panel(layers: RegionLayers | None, lang: str
             result = live_map.live_map(
                 layers, shown, lang, basemap, visible, key=state.PROJECT_MAP, height=640,
                 returned_objects=["last_object_clicked_tooltip", "last_object_clicked"],
-                themes=wanted.themes, wanted=wanted) or {}
+                themes=wanted.themes, wanted=wanted, statistics=statistics,
+                stats=stats) or {}
             clicked_euregio = _follow_click(result, shown, layers, lang)
 
     with detail_column:
@@ -49,7 +54,7 @@ def map_panel(layers: RegionLayers | None, lang: str
             st.page_link(EUREGIOS_PAGE, icon=":material/explore:", label=i18n.t(
                 "map.euregio_profile", lang, name=euregio_name(layers, clicked_euregio, lang)))
         details(shown, layers, lang)
-    return wanted, (basemap, visible)
+    return wanted, (basemap, visible), statistics
 
 
 def _follow_click(result: dict, shown: gpd.GeoDataFrame, layers: RegionLayers, lang: str
@@ -98,8 +103,13 @@ layers = cached.region_layers(lang)
 # the browser first. The widgets hold their new values already; drawing them below
 # returns the same view.
 # (Only a run of the whole page uses what the panel returns; its own reruns drop it.)
-drawn_filter, drawn_options = map_panel(layers, lang)
-sidebar.after_map(layers, lang, drawn_filter, drawn_options)
+# The statistics are read only when their layer is on: the app starts and works without
+# the datasets. Their messages have a place either way, so the map keeps its own.
+stats_slot = st.container()
+stats = (cached.statistics(lang, stats_slot) if sidebar.statistics_from_state() is not None
+         else None)
+drawn_filter, drawn_options, drawn_statistics = map_panel(layers, lang, stats)
+sidebar.after_map(layers, lang, drawn_filter, drawn_options, drawn_statistics, stats)
 cached.fetch_municipalities(lang)  # once; says so when they are unavailable
 render.footer(lang)
 layout.map_fills_window()

@@ -113,6 +113,8 @@ def mirror_env(mirror_url: str, tmp_path_factory: pytest.TempPathFactory) -> dic
         "GROS_NUTS_SCALE": "20M",
         "GROS_CACHE_DIR": str(tmp_path_factory.mktemp("gros-cache")),
         "GROS_DATA_DIR": str(tmp_path_factory.mktemp("gros-data")),
+        # Without the Eurostat mirror the statistics are offline, which the app survives.
+        "GROS_EUROSTAT_URL": EUROSTAT_MIRROR.resolve().as_uri(),
     }
     lau.fetch(lau.LauSource.from_settings(load_settings(env)))
     return env

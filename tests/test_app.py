@@ -175,7 +175,7 @@ def test_euregio_page_shows_a_profile(app_env):
     assert int(aachen["Municipalities"].replace(",", "")) > 10
     assert set(members["Population"]) == {"—"}  # unknown, never 0
     assert all(url.startswith("http") for url in members["Source"])
-    projects = app.dataframe[1].value
+    projects = app.dataframe[-1].value  # after the figures (tests/test_app_stats.py)
     assert projects["Title"].str.contains("Maastricht").any()
 
 

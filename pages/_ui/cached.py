@@ -14,8 +14,9 @@ from pathlib import Path
 import geopandas as gpd
 import streamlit as st
 
-from gros import assets, gisco, i18n, lau, maps
+from gros import assets, eurostat, gisco, i18n, lau, maps
 from gros.filters import FilterDomain, ProjectFilter, apply_filter, filter_domain
+from gros.indicators import Statistics
 from gros.layers import RegionLayers
 from gros.loaders import load_region_layers, members_table, open_store, project_catalogue
 from gros.migrate import SchemaError
@@ -126,6 +127,41 @@ def fetch_municipalities(lang: str) -> bool:
     slot.warning(f"{i18n.t('municipalities.unavailable', lang)}\n\n"
                  f"{failed.get(source.url, '')}".strip())
     return False
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _statistics(current: Settings, fetched: tuple[float, ...]) -> Statistics:
+    return Statistics(eurostat.load_all(current, cached_only=True))
+
+
+def statistics(lang: str, slot=None) -> Statistics | None:
+    """The Eurostat figures, the datasets downloaded once (with a progress bar) when they
+    are not cached. Without them (not cached, no network) says so (in ``slot``, a
+    container, when given) and returns None: the rest of the page renders as before,
+    and the app starts without them."""
+    current = settings()
+    failed = _failed_downloads()
+    slot = slot if slot is not None else st.container()
+    missing = [s for s in eurostat.sources(current)
+               if not s.cache_path.exists() and s.url not in failed]
+    if missing:
+        with slot.status(i18n.t("stats.loading", lang), expanded=True) as status:
+            for source in missing:
+                try:
+                    eurostat.fetch(source, _progress_bar(source.url))
+                except gisco.GiscoError as exc:
+                    failed[source.url] = eurostat.unavailable_message(source, str(exc))
+            done = all(s.url not in failed for s in missing)
+            status.update(label=i18n.t("stats.loaded" if done else "stats.unavailable", lang),
+                          state="complete" if done else "error", expanded=False)
+    paths = [s.cache_path for s in eurostat.sources(current)]
+    try:
+        # Keyed by the caches' times too: a fetch from the command line is read anew.
+        return _statistics(current, tuple(p.stat().st_mtime for p in paths))
+    except (OSError, eurostat.EurostatError):
+        reasons = [failed[s.url] for s in eurostat.sources(current) if s.url in failed]
+        slot.warning("\n\n".join([i18n.t("stats.unavailable", lang), *reasons]))
+        return None
 
 
 @st.cache_resource(show_spinner=False)

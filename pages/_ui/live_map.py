@@ -14,8 +14,10 @@ import geopandas as gpd
 import streamlit as st
 
 from gros import assets, maps
+from gros.choropleth import StatisticsChoice
 from gros.extent import filter_extent
 from gros.filters import ProjectFilter
+from gros.indicators import Statistics
 from gros.layers import RegionLayers
 from gros.live_map import BaseMap, data_url, plan_live_map, project_data, shows_projects
 from pages._ui import cached, folium_component
@@ -36,21 +38,26 @@ def projects_url(layers: RegionLayers | None, prepared: maps.PreparedProjects,
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _base_map(_layers: RegionLayers, layers_key: tuple, base: BaseMap) -> dict[str, Any]:
-    return folium_component.component_arguments(base.build(_layers))
+def _base_map(_layers: RegionLayers, layers_key: tuple, base: BaseMap,
+              _stats: Statistics | None, stats_key: tuple) -> dict[str, Any]:
+    return folium_component.component_arguments(base.build(_layers, _stats))
 
 
 def live_map(layers: RegionLayers, shown: gpd.GeoDataFrame, lang: str, basemap: str,
              visible: tuple[str, ...], key: str, height: int,
              returned_objects: Iterable[str], themes: tuple[str, ...] = (),
-             wanted: ProjectFilter | None = None) -> dict[str, Any] | None:
+             wanted: ProjectFilter | None = None, statistics: StatisticsChoice | None = None,
+             stats: Statistics | None = None) -> dict[str, Any] | None:
     """The map of the map page, with the obstacles of ``themes`` and fitted to what
-    ``wanted`` is about: what the user clicked (``returned_objects``), or None."""
+    ``wanted`` is about: what the user clicked (``returned_objects``), or None; with the
+    statistics layer ``statistics`` drawn from ``stats`` when both are given."""
     prepared = url = None
     if shows_projects(visible):
         prepared = cached.prepared_projects(layers, lang)
         url = projects_url(layers, prepared, lang)
     extent = None if wanted is None else filter_extent(shown, layers, wanted)
-    plan = plan_live_map(shown, prepared, lang, basemap, visible, url, themes, extent)
-    base = _base_map(layers, cached.layers_key(layers), plan.base)
+    plan = plan_live_map(shown, prepared, lang, basemap, visible, url, themes, extent,
+                         statistics if stats is not None else None)
+    stats_key = tuple(table.fetched for table in stats.tables.values()) if stats else ()
+    base = _base_map(layers, cached.layers_key(layers), plan.base, stats, stats_key)
     return folium_component.show(base, plan.selection, key, height, returned_objects)

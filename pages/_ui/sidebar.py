@@ -13,6 +13,7 @@ import geopandas as gpd
 import streamlit as st
 
 from gros import basemaps, i18n, themes
+from gros.choropleth import SCHEMES, StatisticsChoice
 from gros.filters import (
     FilterDomain,
     ProjectFilter,
@@ -20,6 +21,7 @@ from gros.filters import (
     clamp_years,
     filter_from_widgets,
 )
+from gros.indicators import SHOWN, Statistics
 from gros.labels import euregio_names, theme_label
 from gros.layers import RegionLayers
 from gros.projects import STATUSES
@@ -158,6 +160,43 @@ def map_options(lang: str, then: Callable[[], None] | None = None) -> MapOptions
     return basemap, tuple(layer for layer in basemaps.ALL_LAYERS if layer in shown)
 
 
+STATS_OFF = "off"
+
+
+def statistics_from_state() -> StatisticsChoice | None:
+    """What :func:`statistics_options` will return, before it is drawn (None: off)."""
+    indicator = state.widget_value(state.STATS_INDICATOR) or STATS_OFF
+    if indicator not in SHOWN:
+        return None
+    return StatisticsChoice(indicator, state.widget_value(state.STATS_YEAR),
+                            state.widget_value(state.STATS_SCHEME) or SCHEMES[0])
+
+
+def statistics_options(lang: str, stats: Statistics | None) -> StatisticsChoice | None:
+    """The statistics layer's widgets (off by default): indicator, year, classes."""
+    sidebar = st.sidebar
+    indicator = sidebar.selectbox(
+        i18n.t("stats.layer", lang), [STATS_OFF, *SHOWN],
+        format_func=lambda key: (i18n.t("stats.layer.off", lang) if key == STATS_OFF
+                                 else i18n.t(f"indicator.{key}", lang)),
+        placeholder=i18n.t("placeholder.one", lang),
+        **state.persistent(state.STATS_INDICATOR, STATS_OFF))
+    if indicator == STATS_OFF or stats is None:
+        return None
+    years = [None, *reversed(stats.years(indicator))]
+    if state.widget_value(state.STATS_YEAR) not in years:  # kept from another indicator
+        state.forget(state.STATS_YEAR)
+    year = sidebar.selectbox(
+        i18n.t("stats.layer.year", lang), years,
+        format_func=lambda y: i18n.t("stats.layer.latest", lang) if y is None else str(y),
+        placeholder=i18n.t("placeholder.one", lang), **state.persistent(state.STATS_YEAR))
+    scheme = sidebar.radio(i18n.t("stats.layer.scheme", lang), SCHEMES,
+                           format_func=lambda key: i18n.t(f"stats.scheme.{key}", lang),
+                           **state.persistent(state.STATS_SCHEME, SCHEMES[0]))
+    sidebar.caption(i18n.t("stats.source", lang))
+    return StatisticsChoice(indicator, year, scheme)
+
+
 def filtered_projects(layers: RegionLayers | None, lang: str
                       ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, ProjectFilter]:
     """(all projects, the filtered ones, the filter), with the sidebar drawn; the page
@@ -172,7 +211,8 @@ def filtered_projects(layers: RegionLayers | None, lang: str
 
 
 def after_map(layers: RegionLayers | None, lang: str, wanted: ProjectFilter,
-              options: MapOptions) -> None:
+              options: MapOptions, statistics: StatisticsChoice | None = None,
+              stats: Statistics | None = None) -> None:
     """Draw the filter and map-option widgets for a page that read them from the state
     (:func:`filter_from_state`, :func:`map_options_from_state`) to put its map out
     first; its themes are chips by the map, not in the sidebar. A change of one of them
@@ -180,8 +220,12 @@ def after_map(layers: RegionLayers | None, lang: str, wanted: ProjectFilter,
     disagree, the page runs once more; never in a loop."""
     drawn = filters(cached.domain(layers), layers, lang, with_themes=False,
                     then=rerun_map_panel)
-    if (drawn, map_options(lang, then=rerun_map_panel)) == (replace(wanted, themes=()),
-                                                           options):
+    drawn_options = map_options(lang, then=rerun_map_panel)
+    # The statistics layer's widgets rerun the whole page: the map's panel takes the
+    # figures as an argument.
+    drawn_statistics = statistics_options(lang, stats)
+    if (drawn, drawn_options, drawn_statistics) == (replace(wanted, themes=()), options,
+                                                   statistics):
         st.session_state.pop(state.SIDEBAR_REDRAWN_AFTER_MAP, None)
     elif not st.session_state.pop(state.SIDEBAR_REDRAWN_AFTER_MAP, False):
         st.session_state[state.SIDEBAR_REDRAWN_AFTER_MAP] = True

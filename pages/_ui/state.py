@@ -18,6 +18,9 @@ from gros.filters import FILTER_FIELDS
 LANGUAGE = "lang"
 BASEMAP = "basemap"
 LAYERS = "layers"
+STATS_INDICATOR = "stats_indicator"  # the statistics layer: "off" or an indicator
+STATS_YEAR = "stats_year"
+STATS_SCHEME = "stats_scheme"
 FILTERS: dict[str, str] = {name: f"filter_{name}" for name in FILTER_FIELDS}
 """The filter widget of each :class:`gros.filters.ProjectFilter` field."""
 AGENDA_PARTNER = "agenda_partner"  # the partner region the Agenda page shows (in the URL)
@@ -33,6 +36,8 @@ PROJECT_MAP = "project_map"
 # -- the other pages -----------------------------------------------------------------------
 EUREGIO_PROFILE = "euregio_profile"  # set by a click on the map, read by the Euregios page
 THEME_PANEL = "theme_panel"
+COMPARE_AREAS = "compare_areas"
+COMPARE_INDICATOR = "compare_indicator"
 AGENDA_STATUSES = "agenda_statuses"
 AGENDA_TO_MAP = "agenda_to_map"
 PROJECT_TABLE = "project_table"
