@@ -30,7 +30,7 @@ from typing import Any
 from benchmarks import LANGUAGE, machine
 from benchmarks.browser import (
     WAIT_TIMEOUT_S,
-    _filter_changes,
+    _filter_change,
     _first_map,
     _settle,
     chromium,
@@ -125,7 +125,10 @@ def browser_figures(browser: Any, projects, frame, euregios: int, folder: Path
                 if mode == "on":
                     _turn_on(page)
                     _settle(page, traffic)
-                changes = _filter_changes(page, traffic, "gros", steps, len(frame))
+                made = [_filter_change(page, traffic, "gros", step, len(frame))
+                        for step in steps]
+                changes = {"times": [c["time"] for c in made],
+                           "bytes": [c["bytes"] for c in made]}
             finally:
                 page.context.close()
             figures[mode] = {"browser_theme_change_ms": round(statistics.median(

@@ -113,13 +113,8 @@ def escaped_features(frame: gpd.GeoDataFrame, columns: list[str]) -> dict[str, A
 
 
 def new_map(basemap: str = DEFAULT_BASEMAP, height: int | str = "100%") -> folium.Map:
-    """An empty map of the border region with the chosen basemap.
-
-    Raises
-    ------
-    ValueError
-        For an unknown basemap id.
-    """
+    """An empty map of the border region with the chosen basemap (ValueError for an
+    unknown basemap id)."""
     if basemap not in BASEMAPS:
         raise ValueError(f"basemap must be one of {', '.join(BASEMAPS)}, got {basemap!r}")
     # folium hands min/max zoom to tile layers only; Leaflet's map options need them
@@ -457,13 +452,14 @@ def build_region_map(
             add_layer_legend(m, entries, t("layer.agenda", language))
     if legend and "euregios" in visible:  # last: Leaflet stacks it above the others
         map_extras.add_euregio_legend(m, layers, EUREGIO_COLOURS, language)
-    m.fit_bounds(_bounds(layers))
+    m.fit_bounds(_box(layers.euregios_display.total_bounds))
     FitToFilter().add_to(m)
     return assets.use_local_assets(m)
 
 
-def _bounds(layers: RegionLayers) -> list[list[float]]:
-    lon_min, lat_min, lon_max, lat_max = layers.euregios_display.total_bounds
+def _box(bounds: Sequence[float]) -> list[list[float]]:
+    """Leaflet's [[south, west], [north, east]] from shapely's (minx, miny, maxx, maxy)."""
+    lon_min, lat_min, lon_max, lat_max = bounds
     return [[lat_min, lon_min], [lat_max, lon_max]]
 
 
@@ -485,8 +481,7 @@ def clicked_project(tooltip: str | None, clicked: dict[str, float] | None,
     return str(matches.iloc[0]["id"])
 
 
-def clicked_euregio(tooltip: str | None, layers: RegionLayers, language: str = "nl"
-                    ) -> str | None:
+def clicked_euregio(tooltip: str | None, layers: RegionLayers, language: str = "nl") -> str | None:
     """The id of the Euregio whose tooltip was clicked, if the text names one."""
     if not tooltip:
         return None
@@ -498,7 +493,5 @@ def clicked_euregio(tooltip: str | None, layers: RegionLayers, language: str = "
 
 def fit_to_euregio(m: folium.Map, layers: RegionLayers, euregio_id: str) -> folium.Map:
     """Zoom ``m`` to one Euregio."""
-    row = layers.euregios_display.set_index("id").loc[euregio_id]
-    lon_min, lat_min, lon_max, lat_max = row.geometry.bounds
-    m.fit_bounds([[lat_min, lon_min], [lat_max, lon_max]])
+    m.fit_bounds(_box(layers.euregios_display.set_index("id").loc[euregio_id].geometry.bounds))
     return m

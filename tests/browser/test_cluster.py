@@ -62,10 +62,16 @@ def test_an_import_on_one_instance_shows_on_the_other_by_itself(cluster, browser
         wait_for_app(editor)
         editor.get_by_label("Editor password").fill(EDITOR_PASSWORD)
         editor.get_by_label("Editor password").press("Enter")
+        # The page is redrawn for the editor: upload only into the redrawn uploader.
+        expect(editor.locator('[data-testid="stMain"]')).to_contain_text("Signed in as",
+                                                                        timeout=60_000)
         wait_for_app(editor)
         editor.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
             {"name": "projecten.csv", "mimeType": "text/csv", "buffer": CSV})
         main = editor.locator('[data-testid="stMain"]')
+        expect(main).to_contain_text("Rejected", timeout=60_000)  # the file's check is shown
+        main.get_by_role("button", name="Import", exact=True).click()
+        expect(main).to_contain_text("Nothing imported: 1 row(s) rejected", timeout=30_000)
         main.get_by_text("Import the accepted rows even though some were rejected").click()
         main.get_by_role("button", name="Import", exact=True).click()
         expect(main).to_contain_text("1 new, 0 updated, 0 unchanged", timeout=30_000)

@@ -29,7 +29,9 @@ def test_the_statistics_layer_draws_with_a_legend(app_url, page):
             page.keyboard.press("Escape")
     expect(chooser.get_by_role("combobox")).to_have_value("Population density")
     wait_for_app(page)
-
+    # The map with the layer replaces the one without: wait until only it is left.
+    expect(page.locator('iframe[title="streamlit_folium.st_folium"]')).to_have_count(
+        1, timeout=90_000)
     frame = map_frame(page)
     expect(frame.locator("path.gros-stat").first).to_be_attached(timeout=90_000)
     assert frame.locator("path.gros-stat").count() > 100
