@@ -20,6 +20,9 @@ def test_an_editor_uploads_checks_and_imports_a_file(app_url, page):
     wait_for_app(page)
     page.get_by_label("Editor password").fill(EDITOR_PASSWORD)
     page.get_by_label("Editor password").press("Enter")
+    # The page is redrawn for the editor: upload only into the redrawn uploader.
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text("Signed in as",
+                                                                  timeout=60_000)
     wait_for_app(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
         {"name": "projecten.csv", "mimeType": "text/csv", "buffer": CSV})
