@@ -89,3 +89,12 @@ def test_a_small_run_prints_the_json_the_checks_read(mirror_env, mirror_layers):
     assert boundaries["payload_bytes"] > 0
     assert 0 <= boundaries["max_deviation_m"] <= 200
     assert any("--no-browser" in note for note in result["notes"])
+
+
+def test_no_module_beside_an_app_script_hides_a_standard_module():
+    # `streamlit run benchmarks/floor_app.py` puts benchmarks/ first on sys.path: a
+    # benchmarks/statistics.py once hid the standard `statistics`, which geopandas imports.
+    for folder in (REPO, REPO / "benchmarks"):
+        names = {path.stem for path in folder.glob("*.py")} | {
+            path.parent.name for path in folder.glob("*/__init__.py")}
+        assert not names & sys.stdlib_module_names, folder

@@ -1,4 +1,4 @@
-"""Benchmark: does the statistics layer slow a theme change? ``python -m benchmarks.statistics``.
+"""Benchmark: does the statistics layer slow a theme change? ``python -m benchmarks.stats_layer``.
 
 The same synthetic projects (fixed seed) with the statistics layer off and on (population
 density, the latest year, quantiles), measured the way the map page works:
@@ -175,7 +175,7 @@ def _table(result: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.statistics",
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.stats_layer",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--projects", type=int, default=10_000,
                         help="synthetic projects (default 10,000)")
