@@ -36,7 +36,7 @@ statuses = tuple(st.pills(
     i18n.t("agenda.statuses", lang), ACTION_STATUSES, selection_mode="multi",
     format_func=lambda status: tables.status_label(status, lang),
     **state.persistent(state.AGENDA_STATUSES, [])) or ())
-wanted = replace(sidebar.filter_from_state(layers), themes=chosen_themes)
+wanted = replace(sidebar.filter_from_state(cached.domain(layers)), themes=chosen_themes)
 url.keep_current_filter(wanted)
 url.write_url(wanted, lang)
 

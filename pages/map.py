@@ -7,6 +7,7 @@ import geopandas as gpd
 import streamlit as st
 
 from gros import i18n, maps
+from gros.catalogue import Catalogue
 from gros.choropleth import StatisticsChoice
 from gros.filters import ProjectFilter
 from gros.indicators import Statistics
@@ -27,14 +28,15 @@ def map_panel(layers: RegionLayers | None, lang: str, stats: Statistics | None
               ) -> tuple[ProjectFilter, sidebar.MapOptions, StatisticsChoice | None]:
     """Draw the panel; return the filter, the map options (basemap, layers) and the
     statistics layer's choice it drew (None when off or without ``stats``)."""
-    wanted = replace(sidebar.filter_from_state(layers), themes=sidebar.theme_chips(lang))
+    catalogue = cached.projects(layers)  # the store asked once for the run
+    wanted = replace(sidebar.filter_from_state(catalogue.domain),
+                     themes=sidebar.theme_chips(lang))
     basemap, visible = sidebar.map_options_from_state()
     statistics = sidebar.statistics_from_state() if stats is not None else None
-    shown = cached.filtered(layers, wanted)
+    shown = catalogue.filtered(wanted)
     url.keep_current_filter(wanted)
     url.write_url(wanted, lang, basemap, visible)
-    st.caption(i18n.t("filter.count", lang, shown=len(shown),
-                      total=len(cached.catalogue(layers))))
+    st.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(catalogue)))
 
     map_column, detail_column = st.columns([3, 1.25])
     clicked_euregio = None
@@ -42,7 +44,7 @@ def map_panel(layers: RegionLayers | None, lang: str, stats: Statistics | None
         if layers is not None:
             # Only clicks come back: pans and zooms do not rerun the script.
             result = live_map.live_map(
-                layers, shown, lang, basemap, visible, key=state.PROJECT_MAP, height=640,
+                layers, catalogue, shown, lang, basemap, visible, key=state.PROJECT_MAP, height=640,
                 returned_objects=["last_object_clicked_tooltip", "last_object_clicked"],
                 themes=wanted.themes, wanted=wanted, statistics=statistics,
                 stats=stats) or {}
@@ -53,7 +55,7 @@ def map_panel(layers: RegionLayers | None, lang: str, stats: Statistics | None
             st.session_state[state.EUREGIO_PROFILE] = clicked_euregio
             st.page_link(EUREGIOS_PAGE, icon=":material/explore:", label=i18n.t(
                 "map.euregio_profile", lang, name=euregio_name(layers, clicked_euregio, lang)))
-        details(shown, layers, lang)
+        details(shown, catalogue, layers, lang)
     return wanted, (basemap, visible), statistics
 
 
@@ -70,8 +72,10 @@ def _follow_click(result: dict, shown: gpd.GeoDataFrame, layers: RegionLayers, l
     return maps.clicked_euregio(click[0], layers, lang)
 
 
-def details(shown: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str) -> None:
-    """A pick list of the shown projects and the chosen one's details."""
+def details(shown: gpd.GeoDataFrame, catalogue: Catalogue, layers: RegionLayers | None,
+            lang: str) -> None:
+    """A pick list of the shown projects (a part of ``catalogue``) and the chosen one's
+    details."""
     if shown.empty:
         st.info(i18n.t("map.none", lang))
     elif len(shown) <= PICK_LIST_MAX:
@@ -83,13 +87,13 @@ def details(shown: gpd.GeoDataFrame, layers: RegionLayers | None, lang: str) -> 
                                 key=state.SELECTED_PROJECT,
                                 help=i18n.t("map.select.help", lang),
                                 placeholder=i18n.t("placeholder.one", lang))
-        render.project_details(shown[shown["id"] == selected].iloc[0], layers, lang)
+        render.project_details(catalogue.find(shown, selected), layers, lang)
     else:
         # A list of thousands is no help to pick from and slows every rerun down.
         st.info(i18n.t("map.too_many", lang, count=len(shown), most=PICK_LIST_MAX))
-        chosen = shown[shown["id"] == st.session_state.get(state.SELECTED_PROJECT)]
-        if not chosen.empty:
-            render.project_details(chosen.iloc[0], layers, lang)
+        chosen = catalogue.find(shown, st.session_state.get(state.SELECTED_PROJECT))
+        if chosen is not None:
+            render.project_details(chosen, layers, lang)
 
 
 lang = url.current_language()

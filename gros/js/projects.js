@@ -44,9 +44,20 @@
 
   // The look of Leaflet.markercluster's default clusters (its stylesheet is loaded),
   // the count written the way the map's language writes numbers ("1,2K" in Dutch).
+  // Making a number format costs about as much as drawing a cluster: one per language
+  // and style, made once.
+  var formats = {};
+  function formatted(count, locale) {
+    var compact = count >= 10000, key = (locale || "") + (compact ? "/compact" : "");
+    if (!formats[key]) {
+      formats[key] = new Intl.NumberFormat(locale || undefined,
+        compact ? {notation: "compact", maximumFractionDigits: 1} : {});
+    }
+    return formats[key].format(count);
+  }
+
   function bubble(count, locale) {
-    var label = new Intl.NumberFormat(locale || undefined,
-      count < 10000 ? {} : {notation: "compact", maximumFractionDigits: 1}).format(count);
+    var label = formatted(count, locale);
     var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
     return L.divIcon({html: "<div><span>" + label + "</span></div>",
                       className: "marker-cluster marker-cluster-" + size,

@@ -15,7 +15,8 @@ import geopandas as gpd
 import streamlit as st
 
 from gros import assets, eurostat, gisco, i18n, lau, maps
-from gros.filters import FilterDomain, ProjectFilter, apply_filter, filter_domain
+from gros.catalogue import Catalogue
+from gros.filters import FilterDomain, ProjectFilter
 from gros.indicators import Statistics
 from gros.layers import RegionLayers
 from gros.loaders import load_region_layers, members_table, open_store, project_catalogue
@@ -24,6 +25,9 @@ from gros.settings import Settings, load_settings
 from gros.store import ProjectStore
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"  # served as /app/static
+# Settings are a frozen dataclass of plain values: its repr identifies it, and Streamlit's
+# own hashing of it took about a millisecond on each call, several times a run.
+SETTINGS_KEY = {Settings: repr}
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,7 +40,7 @@ def settings() -> Settings:
     return load_settings()
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=SETTINGS_KEY)
 def _region_layers(current: Settings, municipal_key: tuple) -> RegionLayers:
     # Drawn from the municipalities when they are cached (the outlines themselves are
     # kept on disk, gros.outline_cache): built once per process and cut.
@@ -129,7 +133,7 @@ def fetch_municipalities(lang: str) -> bool:
     return False
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=SETTINGS_KEY)
 def _statistics(current: Settings, fetched: tuple[float, ...]) -> Statistics:
     return Statistics(eurostat.load_all(current, cached_only=True))
 
@@ -164,7 +168,7 @@ def statistics(lang: str, slot=None) -> Statistics | None:
         return None
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, hash_funcs=SETTINGS_KEY)
 def _store(url_settings: Settings) -> ProjectStore:
     return open_store(url_settings)
 
@@ -191,46 +195,34 @@ def layers_key(layers: RegionLayers | None) -> tuple:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _catalogue(_store: ProjectStore, _layers: RegionLayers | None, revision: int,
-               layers_key: tuple) -> gpd.GeoDataFrame:
-    return project_catalogue(_store, _layers)
+def _projects(_store: ProjectStore, _layers: RegionLayers | None, revision: int,
+              layers_key: tuple) -> Catalogue:
+    return Catalogue(project_catalogue(_store, _layers), revision)
+
+
+def projects(layers: RegionLayers | None) -> Catalogue:
+    """The catalogue at the store's current revision, with what is derived from it (the
+    filters' domain, filtered frames, the project layer's data), each computed once per
+    revision. A run that asks for it once asks the database once."""
+    current = store()
+    return _projects(current, layers, current.revision(), layers_key(layers))
 
 
 def catalogue(layers: RegionLayers | None) -> gpd.GeoDataFrame:
     """Every project with its regions; recomputed only when the store changes."""
-    current = store()
-    return _catalogue(current, layers, current.revision(), layers_key(layers))
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _prepared_projects(_frame: gpd.GeoDataFrame, revision: int, layers_key: tuple,
-                       lang: str) -> maps.PreparedProjects:
-    return maps.prepare_projects(_frame, lang)
+    return projects(layers).frame
 
 
 def prepared_projects(layers: RegionLayers | None, lang: str) -> maps.PreparedProjects:
     """The project layer's data for the whole catalogue, serialised once per change."""
-    return _prepared_projects(catalogue(layers), store().revision(), layers_key(layers), lang)
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _filter_domain(_frame: gpd.GeoDataFrame, revision: int, layers_key: tuple) -> FilterDomain:
-    return filter_domain(_frame)
+    return projects(layers).prepared(lang)
 
 
 def domain(layers: RegionLayers | None) -> FilterDomain:
     """What the filter widgets offer for the current catalogue."""
-    return _filter_domain(catalogue(layers), store().revision(), layers_key(layers))
-
-
-# A rerun that keeps its filter (a map click, the sidebar drawn after the map) does not
-# filter again.
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _filtered(_frame: gpd.GeoDataFrame, revision: int, layers_key: tuple,
-              wanted: ProjectFilter) -> gpd.GeoDataFrame:
-    return apply_filter(_frame, wanted)
+    return projects(layers).domain
 
 
 def filtered(layers: RegionLayers | None, wanted: ProjectFilter) -> gpd.GeoDataFrame:
     """The catalogue's projects that ``wanted`` selects."""
-    return _filtered(catalogue(layers), store().revision(), layers_key(layers), wanted)
+    return projects(layers).filtered(wanted)

@@ -14,6 +14,7 @@ import geopandas as gpd
 import streamlit as st
 
 from gros import assets, maps
+from gros.catalogue import Catalogue
 from gros.choropleth import StatisticsChoice
 from gros.extent import filter_extent
 from gros.filters import ProjectFilter
@@ -30,10 +31,10 @@ def _published(_prepared: maps.PreparedProjects, revision: int, layers_key: tupl
     return assets.publish_data(cached.STATIC_DIR, data.text, data.stem)
 
 
-def projects_url(layers: RegionLayers | None, prepared: maps.PreparedProjects,
-                 lang: str) -> str:
+def projects_url(layers: RegionLayers | None, catalogue: Catalogue, lang: str) -> str:
     """Where the browser fetches the whole catalogue's project layer data."""
-    target = _published(prepared, cached.store().revision(), cached.layers_key(layers), lang)
+    target = _published(catalogue.prepared(lang), catalogue.revision,
+                        cached.layers_key(layers), lang)
     return data_url(target)
 
 
@@ -43,18 +44,19 @@ def _base_map(_layers: RegionLayers, layers_key: tuple, base: BaseMap,
     return folium_component.component_arguments(base.build(_layers, _stats))
 
 
-def live_map(layers: RegionLayers, shown: gpd.GeoDataFrame, lang: str, basemap: str,
-             visible: tuple[str, ...], key: str, height: int,
+def live_map(layers: RegionLayers, catalogue: Catalogue, shown: gpd.GeoDataFrame, lang: str,
+             basemap: str, visible: tuple[str, ...], key: str, height: int,
              returned_objects: Iterable[str], themes: tuple[str, ...] = (),
              wanted: ProjectFilter | None = None, statistics: StatisticsChoice | None = None,
              stats: Statistics | None = None) -> dict[str, Any] | None:
-    """The map of the map page, with the obstacles of ``themes`` and fitted to what
-    ``wanted`` is about: what the user clicked (``returned_objects``), or None; with the
-    statistics layer ``statistics`` drawn from ``stats`` when both are given."""
+    """The map of the map page, showing ``shown`` (a part of ``catalogue``), with the
+    obstacles of ``themes`` and fitted to what ``wanted`` is about: what the user
+    clicked (``returned_objects``), or None; with the statistics layer ``statistics``
+    drawn from ``stats`` when both are given."""
     prepared = url = None
     if shows_projects(visible):
-        prepared = cached.prepared_projects(layers, lang)
-        url = projects_url(layers, prepared, lang)
+        prepared = catalogue.prepared(lang)
+        url = projects_url(layers, catalogue, lang)
     extent = None if wanted is None else filter_extent(shown, layers, wanted)
     plan = plan_live_map(shown, prepared, lang, basemap, visible, url, themes, extent,
                          statistics if stats is not None else None)

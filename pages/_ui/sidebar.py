@@ -65,11 +65,10 @@ def _clamp_kept_ranges(domain: FilterDomain) -> None:
         state.keep(budget, clamp_budget(state.kept(budget), domain))
 
 
-def filter_from_state(layers: RegionLayers | None) -> ProjectFilter:
-    """What the filter widgets hold at the start of this run, before they are drawn:
-    a page can then put its map out first. :func:`filtered_projects` draws the widgets
-    and returns the same filter."""
-    domain = cached.domain(layers)
+def filter_from_state(domain: FilterDomain) -> ProjectFilter:
+    """What the filter widgets hold at the start of this run, before they are drawn
+    (``domain``: what they offer): a page can then put its map out first.
+    :func:`filtered_projects` draws the widgets and returns the same filter."""
     _clamp_kept_ranges(domain)
     return filter_from_widgets({name: state.widget_value(key)
                                 for name, key in state.FILTERS.items()}, domain)

@@ -1,0 +1,77 @@
+"""The catalogue at one revision (gros.catalogue) and the selection by row label
+(gros.prepared): derived values computed once, frames found by label, no Streamlit."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pytest
+import shapely
+
+from gros import catalogue as catalogue_module
+from gros.catalogue import Catalogue
+from gros.filters import ProjectFilter
+from gros.prepared import prepare_projects
+
+
+@pytest.fixture
+def frame() -> gpd.GeoDataFrame:
+    """Eight projects as the catalogue has them (only the columns read here), with row
+    labels that are not positions, as after a join."""
+    rows = [{"id": f"p{number}", "title": f"Project {number}", "title_en": "", "title_fr": "",
+             "title_de": "",
+             "main_theme": ("transport", "health")[number % 2],
+             "themes": (("transport", "health")[number % 2],), "countries": ("NL",),
+             "euregios": (), "border_provinces": (), "status": "ongoing", "programme": "",
+             "start_year": None, "end_year": None, "budget_eur": None, "precision": "exact",
+             "geometry_type": "point", "geometry": shapely.Point(5.5 + number * 0.1, 51.0)}
+            for number in range(8)]
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326",
+                            index=[10 * number + 3 for number in range(8)])
+
+
+def test_a_filter_is_applied_once_and_kept_with_its_row_labels(frame, monkeypatch):
+    catalogue = Catalogue(frame, revision=7)
+    calls = []
+    real = catalogue_module.apply_filter
+    monkeypatch.setattr(catalogue_module, "apply_filter",
+                        lambda *args: calls.append(args[1]) or real(*args))
+    health = ProjectFilter(themes=("health",))
+    first = catalogue.filtered(health)
+    assert list(first["id"]) == ["p1", "p3", "p5", "p7"]
+    assert list(first.index) == [13, 33, 53, 73]
+    assert catalogue.filtered(health) is first and calls == [health]
+    for theme in ("transport", "culture", *[f"t{number}" for number in range(20)]):
+        catalogue.filtered(ProjectFilter(themes=(theme,)))
+    # Only the latest filters are kept: the first one is filtered anew.
+    assert catalogue.filtered(health) is not first and calls.count(health) == 2
+
+
+def test_the_layer_data_is_prepared_once_per_language(frame):
+    catalogue = Catalogue(frame, revision=1)
+    assert catalogue.prepared("en") is catalogue.prepared("en")
+    assert catalogue.prepared("de") is not catalogue.prepared("en")
+    assert catalogue.domain is catalogue.domain and len(catalogue) == 8
+
+
+def test_a_project_is_found_in_a_filtered_frame_by_its_label(frame):
+    catalogue = Catalogue(frame, revision=1)
+    health = catalogue.filtered(ProjectFilter(themes=("health",)))
+    assert catalogue.find(health, "p3")["title"] == "Project 3"
+    assert catalogue.find(health, "p2") is None  # a project, but not shown
+    assert catalogue.find(health, "nope") is None and catalogue.find(health, None) is None
+
+
+def test_rows_without_unique_labels_are_refused(frame):
+    with pytest.raises(ValueError, match="unique labels"):
+        Catalogue(frame.set_axis([1, 1, 2, 3, 4, 5, 6, 7]), revision=1)
+
+
+def test_the_selection_by_label_names_the_same_projects_as_by_id(frame):
+    prepared = prepare_projects(frame, "en")
+    part = frame.iloc[[0, 3, 6, 7]]
+    assert prepared.selection_of(part) == prepared.selection(part["id"])
+    assert prepared.selected(prepared.selection_of(part)) == ["p0", "p3", "p6", "p7"]
+    assert prepared.selected(prepared.selection_of(frame.iloc[[]])) == []
+    # Rows of another frame are refused, not silently mapped onto other projects.
+    with pytest.raises(ValueError, match="2 rows of the frame are not rows"):
+        prepared.selection_of(frame.iloc[[0, 1]].set_axis([999, 1000]))
