@@ -15,6 +15,9 @@ from gros.chromium import CHROMIUM_ARGS, find_chromium
 
 VIEWPORT = {"width": 1400, "height": 900}
 BROWSER_RUNS = 3
+# Each filter change is made this many times (in turns): five themes and three countries
+# once each left medians that moved by a quarter between runs of the same code.
+CHANGE_ROUNDS = 2
 # The naive map at 100,000 projects is a ~100 MB script that holds a browser tab for
 # minutes, if it loads at all: the baseline's browser figures stop at 10,000.
 BASELINE_BROWSER_MAX_N = 10_000
@@ -214,17 +217,17 @@ def _figures(visits: list[dict[str, float]], cold: dict[str, float],
     }
 
 
-def measure_browsers(browser: Any, apps: Sequence[AppUnderTest], runs: int = BROWSER_RUNS
-                     ) -> dict[str, dict[str, Any]]:
+def measure_browsers(browser: Any, apps: Sequence[AppUnderTest], runs: int = BROWSER_RUNS,
+                     rounds: int = CHANGE_ROUNDS) -> dict[str, dict[str, Any]]:
     """Browser timings of running apps, in milliseconds (medians), by implementation.
 
     A first, cold visit fills each server's caches (``browser_first_map_cold_ms``);
     then ``runs`` visits, each in a fresh browser context, time the Euregios
     (``browser_first_map_ms``) and all projects (``browser_projects_ms``); the last
     page then makes each theme change of ``steps`` (``browser_filter_ms``) and each
-    change of ``other_steps`` (``browser_other_filter_ms``). The apps take turns, one
-    visit or change each, so that a change in the machine's load (other work on it)
-    falls on all of them alike and their ratios hold.
+    change of ``other_steps`` (``browser_other_filter_ms``), ``rounds`` times. The
+    apps take turns, one visit or change each, so that a change in the machine's load
+    (other work on it) falls on all of them alike and their ratios hold.
     """
     colds = {}
     for app in apps:
@@ -246,7 +249,8 @@ def measure_browsers(browser: Any, apps: Sequence[AppUnderTest], runs: int = BRO
         changes: dict[str, dict[str, list[dict[str, Any]]]] = {
             app.impl: {"steps": [], "other_steps": []} for app in apps}
         for kind in ("steps", "other_steps"):
-            for turn in range(max(len(getattr(app, kind)) for app in apps)):
+            turns = max(len(getattr(app, kind)) for app in apps)
+            for turn in [turn for _ in range(rounds) for turn in range(turns)]:
                 for app in apps:
                     steps = getattr(app, kind)
                     if turn < len(steps):

@@ -63,10 +63,12 @@ def gros_view(layers: RegionLayers, frame: gpd.GeoDataFrame, theme: str | None,
     if fresh or "base" not in cached:
         cached["base"] = renderers.component(plan.base.build(layers))
     base = cached["base"]
-    return {"script": base["script"], "header": base["header"], "html": base["html"],
+    # The page's own step: the base map's script goes to a file, a rerun sends a line.
+    base_map_file, loader = live_map.base_map_file(base["script"], base["id"])
+    return {"script": loader, "header": base["header"], "html": base["html"],
             "feature_group": plan.selection,
             # Fetched once per browser, then kept: part of the first view only.
-            "projects_data": cached["data"]}
+            "base_map_file": base_map_file, "projects_data": cached["data"]}
 
 
 def baseline_view(layers: RegionLayers, frame: gpd.GeoDataFrame, theme: str | None,

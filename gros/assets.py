@@ -92,16 +92,17 @@ def install_static(static_dir: Path) -> Path:
     return vendor
 
 
-def publish_data(static_dir: Path, text: str, stem: str) -> str:
-    """Write ``text`` to ``static_dir/data/<stem>-<digest>.json``; return that path
+def publish_data(static_dir: Path, text: str, stem: str, suffix: str = ".json",
+                 keep: int = KEPT_DATA_FILES) -> str:
+    """Write ``text`` to ``static_dir/data/<stem>-<digest><suffix>``; return that path
     relative to ``static_dir``.
 
     The name changes with the content, so browsers may cache a file for good. The
     file appears whole or not at all (written aside, then renamed); of older files
-    of the same stem only the newest few are kept, for pages still showing them.
+    of the same stem only the newest ``keep`` are kept, for pages still showing them.
     """
     content = text.encode("utf-8")
-    name = f"{stem}-{hashlib.sha256(content).hexdigest()[:16]}.json"
+    name = f"{stem}-{hashlib.sha256(content).hexdigest()[:16]}{suffix}"
     folder = static_dir / DATA_DIR
     target = folder / name
     if not target.exists():
@@ -110,9 +111,9 @@ def publish_data(static_dir: Path, text: str, stem: str) -> str:
         partial.write_bytes(content)
         partial.replace(target)
     target.touch()
-    older = sorted(folder.glob(f"{stem}-*.json"), key=lambda path: path.stat().st_mtime,
+    older = sorted(folder.glob(f"{stem}-*{suffix}"), key=lambda path: path.stat().st_mtime,
                    reverse=True)
-    for stale in older[KEPT_DATA_FILES:]:
+    for stale in older[keep:]:
         stale.unlink(missing_ok=True)
     return f"{DATA_DIR}/{name}"
 

@@ -14,7 +14,13 @@ from functools import cached_property
 
 import geopandas as gpd
 
-from gros.filters import FilterDomain, ProjectFilter, apply_filter, filter_domain
+from gros.filters import (
+    FilterDomain,
+    MembershipIndex,
+    ProjectFilter,
+    apply_filter,
+    filter_domain,
+)
 from gros.prepared import PreparedProjects, prepare_projects
 
 KEPT_FILTERS = 16
@@ -45,13 +51,18 @@ class Catalogue:
         """What the filter widgets offer for these projects."""
         return filter_domain(self.frame)
 
+    @cached_property
+    def membership(self) -> MembershipIndex:
+        """Which projects hold each theme, country, Euregio and province."""
+        return MembershipIndex(self.frame)
+
     def filtered(self, wanted: ProjectFilter) -> gpd.GeoDataFrame:
         """The projects ``wanted`` keeps, with their row labels (do not modify it)."""
         with self._lock:
             if wanted in self._filtered:
                 self._filtered.move_to_end(wanted)
                 return self._filtered[wanted]
-        shown = apply_filter(self.frame, wanted)
+        shown = apply_filter(self.frame, wanted, self.membership)
         with self._lock:
             self._filtered[wanted] = shown
             while len(self._filtered) > KEPT_FILTERS:

@@ -40,6 +40,26 @@ def project_data(prepared: maps.PreparedProjects, language: str) -> DataFile:
     return DataFile(f"projects-{language}", prepared.data())
 
 
+BASE_MAP_FUNCTION = "grosBaseMap"
+BASE_MAP_STEM = "basemap"
+KEPT_BASE_MAPS = 96
+"""Base map files kept in the static folder: more than the page's cache of rendered base
+maps holds (32 per process), so no cached base map points at a removed file."""
+
+
+def base_map_file(script: str, map_name: str = "map_div") -> tuple[str, str]:
+    """The base map's script (boundaries, legend, the project layer's code: about 140 KB)
+    as the text of a file the browser loads once with the map's other scripts, and the
+    line that each rerun hands streamlit-folium's component instead, which makes the map.
+
+    The component sends its whole script on every rerun; from a file it is sent once.
+    The file defines a function, so the map is made where the script was run before:
+    after the component has put in the page's styles."""
+    text = (f"window.{BASE_MAP_FUNCTION} = function () {{\n{script}\n"
+            f"return {map_name};\n}};\n")
+    return text, f"var {map_name} = window.{BASE_MAP_FUNCTION}();\n"
+
+
 def data_url(target: str) -> str:
     """Where the map fetches a published file (``target`` relative to the static folder,
     as :func:`gros.assets.publish_data` returns it)."""

@@ -36,11 +36,19 @@ def _page(page: str, **query: str) -> AppTest:
 
 
 def map_arguments(app: AppTest) -> dict[str, Any]:
-    """What the page handed to the streamlit-folium component (script, links…)."""
+    """What the page handed to the streamlit-folium component (script, links…), its
+    ``script`` the base map's as the map runs it: read from the file the component
+    loads it from (gros.live_map.base_map_file); the line sent instead is ``loader``."""
     maps = [e for e in app.get("component_instance")
             if e.proto.component_name == "streamlit_folium.st_folium"]
     assert maps, "expected a map on the page"
-    return json.loads(maps[0].proto.json_args)
+    arguments = json.loads(maps[0].proto.json_args)
+    base_map = re.fullmatch(r"\.\./\.\./app/static/(data/basemap-\w+\.js)",
+                            arguments["js_links"][-1])
+    assert base_map, arguments["js_links"]
+    arguments["loader"] = arguments["script"]
+    arguments["script"] = (REPO / "static" / base_map.group(1)).read_text(encoding="utf-8")
+    return arguments
 
 
 def shown_titles(arguments: dict[str, Any]) -> list[str]:
@@ -72,7 +80,10 @@ def test_map_page_draws_regions_and_projects_with_local_leaflet(app_env):
         assert f"gros-euregio-{euregio_id}" in arguments["script"]
     assert "Maastricht–Heerlen–Aachen (RE18)" in shown_titles(arguments)
     assert "RE18" not in arguments["script"]  # project data comes once, from a file
-    links = arguments["js_links"] + arguments["css_links"]
+    # The base map comes from a file of the app, once; a rerun sends a line to run it.
+    assert arguments["loader"] == "var map_div = window.grosBaseMap();\n"
+    assert arguments["script"].startswith("window.grosBaseMap = function () {")
+    links = arguments["js_links"][:-1] + arguments["css_links"]
     assert links and all(link.startswith("../../app/static/vendor/") for link in links)
     assert any("supercluster" in link for link in arguments["js_links"])
     assert any("MarkerCluster.Default.css" in link for link in arguments["css_links"])

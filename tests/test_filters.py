@@ -6,7 +6,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from gros.filters import ProjectFilter, apply_filter
+from gros.filters import MembershipIndex, ProjectFilter, apply_filter
 from gros.projects import Partner, Project, projects_frame
 
 
@@ -56,3 +56,13 @@ def catalogue() -> gpd.GeoDataFrame:
 )
 def test_filters_keep_the_right_projects(catalogue, wanted, expected):
     assert list(apply_filter(catalogue, wanted)["id"]) == expected
+    # The same with the catalogue's membership index, which the dashboard filters with.
+    indexed = apply_filter(catalogue, wanted, MembershipIndex(catalogue))
+    assert list(indexed["id"]) == expected
+
+
+def test_the_membership_index_knows_values_nobody_holds(catalogue):
+    index = MembershipIndex(catalogue)
+    assert not index.any_of("themes", ("no-such-theme",)).any()
+    assert list(index.any_of("border_provinces", ("NL42", "DEA", "XX"))) == [
+        True, False, True, False]

@@ -93,3 +93,18 @@ def test_only_one_module_uses_streamlit_folium_private_names():
     uses = {str(path.relative_to(REPO)): found for path in _python_files()
             if (found := _private_uses(ast.parse(path.read_text(), str(path))))}
     assert set(uses) == {"pages/_ui/folium_component.py"}, uses
+
+
+def test_the_base_map_script_goes_to_a_file_loaded_after_the_other_scripts(synthetic_layers):
+    ours = folium_component.component_arguments(
+        maps.build_region_map(synthetic_layers, basemap="none"))
+    published = []
+    moved = folium_component.with_script_file(
+        ours, lambda text: published.append(text) or "../../app/static/data/basemap-1.js")
+    # The file makes the map when the line sent with each rerun calls it.
+    assert published == [f"window.grosBaseMap = function () {{\n{ours['script']}\n"
+                         "return map_div;\n};\n"]
+    assert moved["script"] == "var map_div = window.grosBaseMap();\n"
+    assert moved["js_links"] == [*ours["js_links"], "../../app/static/data/basemap-1.js"]
+    # Keyed by the map's own script: another base map still mounts a new map.
+    assert moved["hash"] == ours["hash"] and moved["header"] == ours["header"]

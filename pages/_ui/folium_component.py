@@ -10,7 +10,7 @@ compares them with what ``st_folium`` sends).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -26,6 +26,7 @@ from streamlit_folium import (
 )
 
 from gros import assets
+from gros.live_map import base_map_file
 
 # What the component can return, in the order it builds its value (streamlit-folium's
 # updateComponentValue).
@@ -61,6 +62,15 @@ def component_arguments(m: folium.Map) -> dict[str, Any]:
         "zoom": m.options.get("zoom"),
         "hash": generate_js_hash(script, None, False),
     }
+
+
+def with_script_file(base: dict[str, Any], publish: Callable[[str], str]) -> dict[str, Any]:
+    """``base`` with its script moved to a file (:func:`gros.live_map.base_map_file`):
+    ``publish(text)`` writes the file and returns its URL, which joins the scripts the
+    component loads. The key stays that of the script, so another base map still mounts
+    a fresh map."""
+    text, loader = base_map_file(base["script"], base["id"])
+    return {**base, "script": loader, "js_links": [*base["js_links"], publish(text)]}
 
 
 def component_call(base: dict[str, Any], selection: str | None, key: str, height: int,

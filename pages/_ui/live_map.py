@@ -20,7 +20,15 @@ from gros.extent import filter_extent
 from gros.filters import ProjectFilter
 from gros.indicators import Statistics
 from gros.layers import RegionLayers
-from gros.live_map import BaseMap, data_url, plan_live_map, project_data, shows_projects
+from gros.live_map import (
+    BASE_MAP_STEM,
+    KEPT_BASE_MAPS,
+    BaseMap,
+    data_url,
+    plan_live_map,
+    project_data,
+    shows_projects,
+)
 from pages._ui import cached, folium_component
 
 
@@ -41,7 +49,13 @@ def projects_url(layers: RegionLayers | None, catalogue: Catalogue, lang: str) -
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _base_map(_layers: RegionLayers, layers_key: tuple, base: BaseMap,
               _stats: Statistics | None, stats_key: tuple) -> dict[str, Any]:
-    return folium_component.component_arguments(base.build(_layers, _stats))
+    arguments = folium_component.component_arguments(base.build(_layers, _stats))
+    return folium_component.with_script_file(arguments, _publish_base_map)
+
+
+def _publish_base_map(text: str) -> str:
+    return data_url(assets.publish_data(cached.STATIC_DIR, text, BASE_MAP_STEM, ".js",
+                                        keep=KEPT_BASE_MAPS))
 
 
 def live_map(layers: RegionLayers, catalogue: Catalogue, shown: gpd.GeoDataFrame, lang: str,
