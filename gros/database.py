@@ -10,6 +10,8 @@ nothing written: a stuck writer never holds every editor's page indefinitely.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,7 +49,7 @@ def _sqlite_engine(url: str) -> Engine:
     @sa.event.listens_for(engine, "connect")
     def _no_implicit_transactions(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
-        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        _use_wal(dbapi_connection)
 
     @sa.event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
@@ -57,6 +59,24 @@ def _sqlite_engine(url: str) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if wait_s is not None else "BEGIN")
 
     return engine
+
+
+def _use_wal(dbapi_connection: Any, wait_s: float = WRITE_WAIT_S) -> None:
+    """Put the database in WAL mode, which stays with the file. Switching takes the
+    file's exclusive lock, and SQLite answers a second process switching a new file at
+    the same moment with "database is locked" at once, without waiting for it: tried
+    again for up to ``wait_s``, as a writer waits."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            mode = dbapi_connection.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                dbapi_connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def create_engine(url: str) -> Engine:

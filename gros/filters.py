@@ -49,7 +49,8 @@ its list holds any of the chosen values."""
 class MembershipIndex:
     """Which rows of a catalogue hold each value of its list columns, found in one pass:
     a filter on those columns is then a few array operations, not a pass over every row
-    (at 10,000 projects about a tenth of a millisecond instead of several)."""
+    (a theme filter of 10,000 projects took 1.4 ms instead of 4.6 ms, most of it now the
+    copy of the chosen rows)."""
 
     def __init__(self, frame: pd.DataFrame):
         self.size = len(frame)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
 import time
 from collections.abc import Callable
 from typing import Any
@@ -95,3 +96,38 @@ def test_a_writer_waits_for_its_turn_only_so_long(store_url):
         assert store.get("after-the-wait") is not None
     finally:
         store.close()
+
+
+class _LockedAtFirst:
+    """A SQLite connection whose first ``failures`` statements find the file locked."""
+
+    def __init__(self, failures: int, mode: str = "delete"):
+        self.failures, self.mode, self.statements = failures, mode, []
+
+    def execute(self, statement: str):
+        self.statements.append(statement)
+        if self.failures:
+            self.failures -= 1
+            raise sqlite3.OperationalError("database is locked")
+        if statement == "PRAGMA journal_mode=WAL":
+            self.mode = "wal"
+        return self
+
+    def fetchone(self):
+        return (self.mode,)
+
+
+def test_switching_a_new_database_to_wal_waits_for_the_other_process():
+    connection = _LockedAtFirst(failures=2)
+    database._use_wal(connection, wait_s=5)
+    assert connection.mode == "wal"
+    assert connection.statements[-1] == "PRAGMA journal_mode=WAL"
+    # A file already in WAL mode is left as it is: no lock asked for.
+    again = _LockedAtFirst(failures=0, mode="wal")
+    database._use_wal(again)
+    assert again.statements == ["PRAGMA journal_mode"]
+
+
+def test_a_database_locked_for_longer_than_the_wait_is_an_error():
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        database._use_wal(_LockedAtFirst(failures=10**6), wait_s=0.2)
