@@ -14,7 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import streamlit as st
 
-from gros import assets, eurostat, gisco, i18n, lau, maps
+from gros import assets, eurostat, gisco, i18n, lau
 from gros.catalogue import Catalogue
 from gros.filters import FilterDomain, ProjectFilter
 from gros.indicators import Statistics
@@ -211,11 +211,6 @@ def projects(layers: RegionLayers | None) -> Catalogue:
 def catalogue(layers: RegionLayers | None) -> gpd.GeoDataFrame:
     """Every project with its regions; recomputed only when the store changes."""
     return projects(layers).frame
-
-
-def prepared_projects(layers: RegionLayers | None, lang: str) -> maps.PreparedProjects:
-    """The project layer's data for the whole catalogue, serialised once per change."""
-    return projects(layers).prepared(lang)
 
 
 def domain(layers: RegionLayers | None) -> FilterDomain:
