@@ -112,8 +112,25 @@ def wait_for_app(page) -> None:
                            timeout=START_TIMEOUT_S * 1000)
 
 
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
 def map_frame(page):
-    return page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    return page.frame_locator(MAP_IFRAME)
+
+
+def wait_for_the_map_with(page, inside: str, timeout_s: float = 90) -> None:
+    """Wait until the page holds one map and it has drawn ``inside`` (a CSS selector).
+
+    A new base map mounts a new component: for a moment during that rerun the page holds
+    the old map and the new one, so a count of one seen just after a change may still be
+    the old map."""
+    page.wait_for_function(
+        """([frames, inside]) => {
+            const maps = document.querySelectorAll(frames);
+            return maps.length === 1 && maps[0].contentDocument !== null
+                && maps[0].contentDocument.querySelector(inside) !== null;
+        }""", arg=[MAP_IFRAME, inside], timeout=timeout_s * 1000)
 
 
 # The project layer (gros/js/projects.js) counts what its Leaflet groups hold.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from tests.browser.conftest import OUTPUT_DIR, map_frame, wait_for_app
+from tests.browser.conftest import OUTPUT_DIR, map_frame, wait_for_app, wait_for_the_map_with
 
 
 def test_the_statistics_layer_draws_with_a_legend(app_url, page):
@@ -29,11 +29,9 @@ def test_the_statistics_layer_draws_with_a_legend(app_url, page):
             page.keyboard.press("Escape")
     expect(chooser.get_by_role("combobox")).to_have_value("Population density")
     wait_for_app(page)
-    # The map with the layer replaces the one without: wait until only it is left.
-    expect(page.locator('iframe[title="streamlit_folium.st_folium"]')).to_have_count(
-        1, timeout=90_000)
+    # The map with the layer replaces the one without.
+    wait_for_the_map_with(page, "path.gros-stat")
     frame = map_frame(page)
-    expect(frame.locator("path.gros-stat").first).to_be_attached(timeout=90_000)
     assert frame.locator("path.gros-stat").count() > 100
     legend = frame.locator(".gros-stat-legend")
     expect(legend).to_contain_text("Population density (2025)")
