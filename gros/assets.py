@@ -51,7 +51,9 @@ JS_ASSETS: dict[str, Asset] = {
     # Point clustering; no XStatic package has it, so it is vendored (gros/js/vendor).
     "supercluster": Asset(str(GROS_JS_DIR / "vendor"), "supercluster.min.js",
                           "supercluster/supercluster.min.js"),
-    # The dashboard's own project layer (gros/js/projects.js).
+    # The dashboard's own project layer (gros/js/projects.js) and its canvas of many
+    # shapes (gros/js/shapes.js).
+    "grosshapes": Asset(str(GROS_JS_DIR), "shapes.js", "gros/shapes.js"),
     "grosprojects": Asset(str(GROS_JS_DIR), "projects.js", "gros/projects.js"),
 }
 CSS_ASSETS: dict[str, Asset] = {

@@ -18,14 +18,18 @@ from gros.filters import (
     FilterDomain,
     MembershipIndex,
     ProjectFilter,
-    apply_filter,
     filter_domain,
+    filter_mask,
 )
+from gros.i18n import LANGUAGES
 from gros.prepared import PreparedProjects, prepare_projects
 
 KEPT_FILTERS = 16
 """Filtered frames kept per catalogue: going back and forth between a few filters (a
 theme chip on and off) then filters nothing again."""
+MAP_COLUMNS = ("id", "title", *(f"title_{language}" for language in LANGUAGES), "geometry")
+"""What the map page reads of the projects it shows (:meth:`Catalogue.on_map`): copying
+only these makes a new filter's rows several times quicker than copying whole rows."""
 
 
 class Catalogue:
@@ -38,7 +42,8 @@ class Catalogue:
         self.frame = frame
         self.revision = revision
         self._lock = threading.Lock()
-        self._filtered: OrderedDict[ProjectFilter, gpd.GeoDataFrame] = OrderedDict()
+        self._filtered: OrderedDict[tuple[bool, ProjectFilter], gpd.GeoDataFrame] = (
+            OrderedDict())
         self._prepared: dict[str, PreparedProjects] = {}
         self._rows = {project_id: label for label, project_id in zip(
             frame.index, frame["id"].tolist(), strict=True)}
@@ -56,15 +61,29 @@ class Catalogue:
         """Which projects hold each theme, country, Euregio and province."""
         return MembershipIndex(self.frame)
 
+    @cached_property
+    def _map_rows(self) -> gpd.GeoDataFrame:
+        return self.frame[list(MAP_COLUMNS)]
+
     def filtered(self, wanted: ProjectFilter) -> gpd.GeoDataFrame:
         """The projects ``wanted`` keeps, with their row labels (do not modify it)."""
+        return self._kept(wanted, whole=True)
+
+    def on_map(self, wanted: ProjectFilter) -> gpd.GeoDataFrame:
+        """:meth:`filtered` with only the :data:`MAP_COLUMNS`; :meth:`find` gives a
+        project's whole row."""
+        return self._kept(wanted, whole=False)
+
+    def _kept(self, wanted: ProjectFilter, whole: bool) -> gpd.GeoDataFrame:
+        key = (whole, wanted)
         with self._lock:
-            if wanted in self._filtered:
-                self._filtered.move_to_end(wanted)
-                return self._filtered[wanted]
-        shown = apply_filter(self.frame, wanted, self.membership)
+            if key in self._filtered:
+                self._filtered.move_to_end(key)
+                return self._filtered[key]
+        mask = filter_mask(self.frame, wanted, self.membership)
+        shown = (self.frame if whole else self._map_rows)[mask]
         with self._lock:
-            self._filtered[wanted] = shown
+            self._filtered[key] = shown
             while len(self._filtered) > KEPT_FILTERS:
                 self._filtered.popitem(last=False)
         return shown
@@ -82,9 +101,9 @@ class Catalogue:
         return self._rows.get(project_id) if project_id is not None else None
 
     def find(self, frame: gpd.GeoDataFrame, project_id: str | None):
-        """The row of ``project_id`` in ``frame`` (a part of this catalogue with its row
-        labels), or None when it is not in it."""
+        """The whole row of ``project_id`` when it is in ``frame`` (a part of this
+        catalogue with its row labels, such as :meth:`on_map`), else None."""
         label = self.row_label(project_id)
         if label is None or label not in frame.index:
             return None
-        return frame.loc[label]
+        return self.frame.loc[label]

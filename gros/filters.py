@@ -93,6 +93,12 @@ def apply_filter(frame: gpd.GeoDataFrame, wanted: ProjectFilter,
                  index: MembershipIndex | None = None) -> gpd.GeoDataFrame:
     """The rows of a project catalogue (see :mod:`gros.loaders`) that ``wanted`` keeps;
     ``index``, the catalogue's :class:`MembershipIndex`, makes it quicker."""
+    return frame[filter_mask(frame, wanted, index)]
+
+
+def filter_mask(frame: gpd.GeoDataFrame, wanted: ProjectFilter,
+                index: MembershipIndex | None = None) -> np.ndarray:
+    """Which rows of ``frame`` :func:`apply_filter` keeps, one bool per row."""
     keep = pd.Series(True, index=frame.index)
     for field, column in LIST_COLUMNS.items():
         chosen = getattr(wanted, field)
@@ -111,7 +117,7 @@ def apply_filter(frame: gpd.GeoDataFrame, wanted: ProjectFilter,
         keep &= ((budget >= low) & (budget <= high)).fillna(False).astype(bool)
     if wanted.query.strip():
         keep &= _matches_text(frame, wanted.query)
-    return frame[keep.to_numpy()]
+    return keep.to_numpy()
 
 
 # -- what the filter widgets offer, and the filter their values make ---------------------

@@ -21,7 +21,7 @@ from gros import agenda, agenda_map, assets, map_extras, numbers
 from gros.basemaps import AGENDA_LAYERS, BASEMAPS, DEFAULT_BASEMAP, LAYERS
 from gros.gisco import ATTRIBUTION
 from gros.i18n import t
-from gros.labels import project_title
+from gros.labels import title_column
 from gros.layers import RegionLayers
 from gros.map_fit import FitToFilter
 from gros.map_legend import add_layer_legend, add_legend
@@ -234,7 +234,7 @@ class _ProjectLayer(JSCSSMixin):
         {% endmacro %}
     """)
     # Names only: gros.assets.use_local_assets fills in the served files.
-    default_js: ClassVar = [("supercluster", ""), ("grosprojects", "")]
+    default_js: ClassVar = [("supercluster", ""), ("grosshapes", ""), ("grosprojects", "")]
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
     def __init__(self, prepared: PreparedProjects, ids: Iterable[str] | None = None,
@@ -257,7 +257,7 @@ class _ProjectSource(JSCSSMixin):
                           {{ this.failure }});
         {% endmacro %}
     """)
-    default_js: ClassVar = [("supercluster", ""), ("grosprojects", "")]
+    default_js: ClassVar = [("supercluster", ""), ("grosshapes", ""), ("grosprojects", "")]
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
     def __init__(self, url: str, failure: str, radius: int = PROJECT_POINT_RADIUS,
@@ -377,8 +377,7 @@ def clicked_project(tooltip: str | None, clicked: dict[str, float] | None,
     if not tooltip or frame.empty:
         return None
     first_line = tooltip.strip().splitlines()[0].strip()
-    labels = [project_title(row, language).strip() for _, row in frame.iterrows()]
-    matches = frame[[label == first_line for label in labels]]
+    matches = frame[(title_column(frame, language).str.strip() == first_line).to_numpy()]
     if matches.empty:
         return None
     if len(matches) > 1 and clicked and "lat" in clicked and "lng" in clicked:

@@ -33,7 +33,7 @@ def map_panel(layers: RegionLayers | None, lang: str, stats: Statistics | None
                      themes=sidebar.theme_chips(lang))
     basemap, visible = sidebar.map_options_from_state()
     statistics = sidebar.statistics_from_state() if stats is not None else None
-    shown = catalogue.filtered(wanted)
+    shown = catalogue.on_map(wanted)
     url.keep_current_filter(wanted)
     url.write_url(wanted, lang, basemap, visible)
     st.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(catalogue)))

@@ -8,7 +8,7 @@ import pytest
 import shapely
 
 from gros import catalogue as catalogue_module
-from gros.catalogue import Catalogue
+from gros.catalogue import MAP_COLUMNS, Catalogue
 from gros.filters import ProjectFilter
 from gros.prepared import prepare_projects
 
@@ -17,7 +17,8 @@ from gros.prepared import prepare_projects
 def frame() -> gpd.GeoDataFrame:
     """Eight projects as the catalogue has them (only the columns read here), with row
     labels that are not positions, as after a join."""
-    rows = [{"id": f"p{number}", "title": f"Project {number}", "title_en": "", "title_fr": "",
+    rows = [{"id": f"p{number}", "title": f"Project {number}", "title_nl": "", "title_en": "",
+             "title_fr": "",
              "title_de": "",
              "main_theme": ("transport", "health")[number % 2],
              "themes": (("transport", "health")[number % 2],), "countries": ("NL",),
@@ -32,8 +33,8 @@ def frame() -> gpd.GeoDataFrame:
 def test_a_filter_is_applied_once_and_kept_with_its_row_labels(frame, monkeypatch):
     catalogue = Catalogue(frame, revision=7)
     calls = []
-    real = catalogue_module.apply_filter
-    monkeypatch.setattr(catalogue_module, "apply_filter",
+    real = catalogue_module.filter_mask
+    monkeypatch.setattr(catalogue_module, "filter_mask",
                         lambda *args: calls.append(args[1]) or real(*args))
     health = ProjectFilter(themes=("health",))
     first = catalogue.filtered(health)
@@ -59,6 +60,18 @@ def test_a_project_is_found_in_a_filtered_frame_by_its_label(frame):
     assert catalogue.find(health, "p3")["title"] == "Project 3"
     assert catalogue.find(health, "p2") is None  # a project, but not shown
     assert catalogue.find(health, "nope") is None and catalogue.find(health, None) is None
+
+
+def test_the_map_gets_the_filtered_rows_with_few_columns_and_finds_whole_rows(frame):
+    catalogue = Catalogue(frame, revision=1)
+    health = ProjectFilter(themes=("health",))
+    on_map = catalogue.on_map(health)
+    assert list(on_map.columns) == list(MAP_COLUMNS)
+    assert on_map.index.equals(catalogue.filtered(health).index)
+    assert catalogue.on_map(health) is on_map  # kept, apart from the whole rows
+    found = catalogue.find(on_map, "p5")
+    assert found["main_theme"] == "health" and found["precision"] == "exact"
+    assert catalogue.find(on_map, "p4") is None
 
 
 def test_rows_without_unique_labels_are_refused(frame):

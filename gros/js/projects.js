@@ -1,7 +1,8 @@
 /* The project layer of the GROS dashboard.
  *
  * Projects coloured by their main theme: points as canvas circles, clustered with
- * Supercluster; rail links and other lines and areas as vector shapes. Every shape of
+ * Supercluster; rail links and other lines and areas as SVG shapes, or, when there are
+ * thousands, drawn by one canvas of their own (gros/js/shapes.js). Every shape of
  * the catalogue is built once, a point's marker when it is first drawn on its own, a
  * tooltip when it is first wanted; a filter then only chooses which projects are shown,
  * so a filter change downloads and rebuilds nothing, and only what lies in view is
@@ -28,7 +29,7 @@
   // Points still together at the map's last zoom level share a place: fan them out.
   var FAN_RADIUS = 18;  // pixels
   var PANE = "grosProjects";
-  var ENDED_OPACITY = 0.4, ENDED_FILL = 0.15, SCHEMATIC_DASH = "10 7";
+  var ENDED_OPACITY = 0.4, SCHEMATIC_DASH = "10 7";
 
   // The newline keeps the title on a line of its own in the tooltip's text, which is
   // what a click reports back to the dashboard (gros.maps.clicked_project).
@@ -94,7 +95,6 @@
     this.colours = colours;
     this.labels = labels;
     this.pointRows = new Array(count);
-    this.renderer = new L.Canvas({padding: 0.5, pane: PANE});
     var layers = new Array(count), features = new Array(count);
     for (var i = 0; i < data.points.length; i++) {
       var p = data.points[i];
@@ -102,34 +102,50 @@
       features[p[4]] = {type: "Feature", properties: {i: p[4]},
                         geometry: {type: "Point", coordinates: [p[1], p[0]]}};
     }
-    // Many shapes share one canvas and stay on it: a filter hides the others instead
-    // of removing thousands of layers. A few shapes are SVG elements, added and removed.
+    // Many shapes are drawn by one canvas of our own (gros/js/shapes.js), which draws
+    // the points too; a few shapes are SVG elements, added and removed.
     this.onCanvas = data.shapes.length > SVG_SHAPE_LIMIT;
-    var shapeRenderer = this.onCanvas ? new L.Canvas({padding: 0.5, pane: PANE})
-                                      : new L.SVG({pane: PANE});
-    for (var j = 0; j < data.shapes.length; j++) {
-      var f = data.shapes[j], line = f.properties.g === "line", colour = colours[f.properties.k];
-      var ended = f.properties.e === 1, dashed = f.properties.s === 1;
+    if (this.onCanvas) {
+      this.canvas = new GrosShapeCanvas({padding: 0.5, pane: PANE, tip: function (p) {
+        return tip(p.t, labels[p.k]);
+      }});
+      var ids = this.canvas.setShapes(data.shapes, colours);
+      this.shapeOf = new Int32Array(count).fill(-1);
+      for (var s = 0; s < data.shapes.length; s++) {
+        this.shapeOf[data.shapes[s].properties.i] = ids[s];
+      }
+      this.renderer = this.canvas;
+      this.shapes.addLayer(this.canvas);
+    } else {
+      this.renderer = new L.Canvas({padding: 0.5, pane: PANE});
+      this.addSvgShapes(data.shapes, layers);
+    }
+    this.layers = layers;
+    this.features = features;
+    this.show(this.wanted);
+  };
+
+  ProjectLayer.prototype.addSvgShapes = function (shapes, layers) {
+    var renderer = new L.SVG({pane: PANE}), colours = this.colours;
+    for (var j = 0; j < shapes.length; j++) {
+      var f = shapes[j], look = GrosShapeCanvas.lookOf(f.properties, colours[f.properties.k]);
       // Straight to the shape: no GeoJSON layer group around it, which would be dropped.
       var layer = L.GeoJSON.geometryToLayer(f, {
-        color: colour, weight: line ? 5 : 2, opacity: ended ? ENDED_OPACITY : 0.95,
-        fillColor: colour, fillOpacity: line ? 0 : ended ? ENDED_FILL : 0.35,
-        dashArray: dashed ? SCHEMATIC_DASH : null, renderer: shapeRenderer,
+        color: look.colour, weight: look.weight, opacity: look.opacity,
+        fillColor: look.colour, fillOpacity: look.fill, renderer: renderer,
+        dashArray: look.dashed ? SCHEMATIC_DASH : null,
         className: "gros-project gros-project-" + f.properties.g
-          + (ended ? " gros-project-ended" : "") + (dashed ? " gros-project-schematic" : "")});
+          + (look.ended ? " gros-project-ended" : "")
+          + (look.dashed ? " gros-project-schematic" : "")});
       if (layer === null) continue;
       layer.feature = f;
-      layer.ended = ended;
-      layer.look = {stroke: true, fill: !line};
+      layer.ended = look.ended;
       // The tooltip is made on the first hover or click, before anyone reads it.
       layer.on("click", this.tooltipOf, this);
       layer.on("mouseover", this.highlight, this);
       layer.on("mouseout", this.unhighlight);
       layers[f.properties.i] = layer;
     }
-    this.layers = layers;
-    this.features = features;
-    this.show(this.wanted);
   };
 
   ProjectLayer.prototype.tooltipOf = function (event) {
@@ -174,11 +190,13 @@
     if (this.layers === null || selection === this.shown) return;
     this.shown = selection;
     var bits = selection === null ? null : decode(selection);
-    var points = [], shapes = [];
+    var points = [], shapes = this.onCanvas ? new Uint8Array(this.canvas.count) : [];
     for (var i = 0; i < this.layers.length; i++) {
       if (bits === null || (bits[i >> 3] & (1 << (i & 7)))) {
         if (this.features[i] !== undefined) points.push(this.features[i]);
-        else if (this.layers[i] !== undefined) shapes.push(this.layers[i]);
+        else if (this.onCanvas) {
+          if (this.shapeOf[i] >= 0) shapes[this.shapeOf[i]] = 1;
+        } else if (this.layers[i] !== undefined) shapes.push(this.layers[i]);
       }
     }
     this.showShapes(shapes);
@@ -188,36 +206,17 @@
     this.draw();
   };
 
+  // `shapes`: on the canvas, a flag per shape; else the Leaflet layers to show.
   ProjectLayer.prototype.showShapes = function (shapes) {
-    this.shapeCount = shapes.length;
-    if (!this.onCanvas) {
-      this.shapes.clearLayers();
-      for (var i = 0; i < shapes.length; i++) this.shapes.addLayer(shapes[i]);
-      this.endedBeneath();
+    if (this.onCanvas) {
+      this.canvas.show(shapes);
+      this.shapeCount = this.canvas.shownCount;
       return;
     }
-    if (this.shapes.getLayers().length === 0) {
-      for (var k = 0; k < this.layers.length; k++) {
-        if (this.features[k] === undefined && this.layers[k] !== undefined) {
-          this.shapes.addLayer(this.layers[k]);
-        }
-      }
-      this.endedBeneath();
-    }
-    var wanted = {};
-    for (var j = 0; j < shapes.length; j++) wanted[L.stamp(shapes[j])] = true;
-    this.shapes.eachLayer(function (layer) {
-      var shown = wanted[L.stamp(layer)] === true;
-      // A shape is added with its look: the first time, only the hidden ones change.
-      if (layer.shown === shown || (layer.shown === undefined && shown)) {
-        layer.shown = shown;
-        return;
-      }
-      layer.shown = shown;
-      // Hidden: not painted and not under the pointer.
-      layer.options.interactive = shown;
-      layer.setStyle(shown ? layer.look : {stroke: false, fill: false});
-    });
+    this.shapeCount = shapes.length;
+    this.shapes.clearLayers();
+    for (var i = 0; i < shapes.length; i++) this.shapes.addLayer(shapes[i]);
+    this.endedBeneath();
   };
 
   // Ended shapes beneath the others. Leaflet draws a group's layers in the order they

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from benchmarks.synthetic import catalogue_of, synthetic_projects
 from benchmarks.views import theme_filter
@@ -26,14 +27,16 @@ def many(mirror_layers):
     return page, frame, maps.prepare_projects(frame, "en")
 
 
+MAP = "window[Object.keys(window).find(k => k.startsWith('map_'))]"
+
+
 def _state(page) -> dict:
-    return page.evaluate("""() => {
-        const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
-        const layer = map.grosProjects, shapes = layer.shapes.getLayers();
-        return {count: layer.count(), canvas: layer.onCanvas, shapes: shapes.length,
-                interactive: shapes.filter(s => s.options.interactive).length,
-                painted: shapes.filter(s => s.options.stroke).length};
-    }""")
+    return page.evaluate(f"""() => {{
+        const layer = {MAP}.grosProjects;
+        return {{count: layer.count(), canvas: layer.onCanvas, shapes: layer.canvas.count,
+                 shown: layer.canvas.shownCount,
+                 leafletShapes: layer.shapes.getLayers().length}};
+    }}""")
 
 
 def _show(page, selection: str | None) -> None:
@@ -43,26 +46,73 @@ def _show(page, selection: str | None) -> None:
     }""", selection)
 
 
-def test_a_filter_hides_shapes_on_the_canvas_and_shows_them_again(page, many):
+def test_a_filter_chooses_the_shapes_the_canvas_draws(page, many):
     html, frame, prepared = many
     page.set_content(html)
     page.wait_for_function("() => window.GrosProjects !== undefined")
     shapes = int((frame["geometry_type"] != "point").sum())
     assert shapes > 2_000
-    state = _state(page)
-    assert state == {"count": COUNT, "canvas": True, "shapes": shapes,
-                     "interactive": shapes, "painted": shapes}
+    # One layer of Leaflet's for them all: the canvas that draws them.
+    assert _state(page) == {"count": COUNT, "canvas": True, "shapes": shapes,
+                            "shown": shapes, "leafletShapes": 1}
 
     health = apply_filter(frame, theme_filter("health"))
     health_shapes = int((health["geometry_type"] != "point").sum())
     _show(page, prepared.selection(health["id"]))
     state = _state(page)
-    # The others stay on the canvas, neither painted nor under the pointer.
     assert state["count"] == len(health)
-    assert state["interactive"] == state["painted"] == health_shapes < shapes
+    assert state["shown"] == health_shapes < shapes
 
     _show(page, None)
-    assert _state(page)["painted"] == shapes and _state(page)["count"] == COUNT
+    assert _state(page)["shown"] == shapes and _state(page)["count"] == COUNT
+
+
+def _shape_on_screen(page, frame, project_id: str) -> dict:
+    """Where on the page a vertex of the project's shape lies, and the shape's number."""
+    row = frame.index[frame["id"] == project_id][0]
+    return page.evaluate(f"""(position) => {{
+        const map = {MAP}, layer = map.grosProjects;
+        const shape = layer.shapeOf[position], canvas = layer.canvas;
+        const start = canvas.partStart[canvas.firstPart[shape]];
+        // Back from Web Mercator units to a place, through Leaflet's own projection.
+        const scale = map.options.crs.scale(map.getZoom());
+        const point = L.point(canvas.xy[start] * scale, canvas.xy[start + 1] * scale);
+        const onPage = map.layerPointToContainerPoint(point.subtract(map.getPixelOrigin()));
+        const box = map.getContainer().getBoundingClientRect();
+        return {{x: box.left + onPage.x, y: box.top + onPage.y, shape: shape}};
+    }}""", int(row))
+
+
+def test_the_shape_under_the_pointer_has_its_tooltip_and_a_click_carries_it(page, many):
+    html, frame, _prepared = many
+    page.set_content(html)
+    page.wait_for_function("() => window.GrosProjects !== undefined")
+    line = frame[frame["geometry_type"] == "line"].iloc[0]
+    page.evaluate(f"""([lon, lat]) => {{
+        const map = {MAP};
+        map.setView([lat, lon], map.getMaxZoom() - 2, {{animate: false}});
+        window.clicked = [];
+        map.grosProjects.shapes.on('click', e => window.clicked.push(
+            e.sourceTarget.getTooltip().getContent()));
+    }}""", list(line.geometry.coords[0]))
+    spot = _shape_on_screen(page, frame, line["id"])
+    page.mouse.move(spot["x"] + 1, spot["y"] + 1)
+    # Polled on a timer: the page's animation frames may not come while it is not shown.
+    page.wait_for_function(f"() => {MAP}.grosProjects.canvas.hovered >= 0", polling=50)
+    hovered = page.evaluate(f"() => {MAP}.grosProjects.canvas.hovered")
+    tooltip = page.locator(".leaflet-tooltip")
+    assert tooltip.count() == 1
+    title = page.evaluate(f"""(s) => {MAP}.grosProjects.canvas.properties[s].t""", hovered)
+    assert title in tooltip.inner_text()
+
+    page.mouse.click(spot["x"] + 1, spot["y"] + 1)
+    clicked = page.evaluate("() => window.clicked")
+    assert len(clicked) == 1 and f"<b>{title}</b>" in clicked[0]
+
+    # Away from every shape: no tooltip.
+    page.mouse.move(5, 5)
+    page.wait_for_function(f"() => {MAP}.grosProjects.canvas.hovered === -1", polling=50)
+    expect(tooltip).to_have_count(0)  # after its fade
 
 
 def test_the_data_holds_every_project_once(many):
