@@ -151,6 +151,9 @@
     },
 
     _redraw: function () {
+      // Drawn now (a move of the map draws at once): a frame asked for earlier would
+      // only draw the same again.
+      if (this._redrawRequest) L.Util.cancelAnimFrame(this._redrawRequest);
       if (this._fullRedraw) this._redrawBounds = null;
       this._fullRedraw = false;
       L.Canvas.prototype._redraw.call(this);
@@ -184,7 +187,9 @@
       var reach = 10 / scale;  // the widest stroke, in units
       var west = (bounds.min.x + ox) / scale - reach, east = (bounds.max.x + ox) / scale + reach;
       var north = (bounds.min.y + oy) / scale - reach, south = (bounds.max.y + oy) / scale + reach;
-      ctx.lineCap = ctx.lineJoin = "round";
+      // Round caps and joins (SVG's look) cost half as much again to paint here.
+      ctx.lineCap = "butt";
+      ctx.lineJoin = "bevel";
       for (var o = 0; o < this.order.length; o++) {
         var lookIndex = this.order[o], look = this.looks[lookIndex];
         var batch = this.batches[lookIndex], drawn = 0;

@@ -67,6 +67,21 @@ def test_a_filter_chooses_the_shapes_the_canvas_draws(page, many):
     assert _state(page)["shown"] == shapes and _state(page)["count"] == COUNT
 
 
+def test_a_set_shown_before_is_clustered_again_without_a_new_index(page, many):
+    html, frame, prepared = many
+    page.set_content(html)
+    page.wait_for_function("() => window.GrosProjects !== undefined")
+    health = prepared.selection(apply_filter(frame, theme_filter("health"))["id"])
+    page.evaluate(f"() => {{ window.everything = {MAP}.grosProjects.index; }}")
+    _show(page, health)
+    page.evaluate(f"() => {{ window.health = {MAP}.grosProjects.index; }}")
+    _show(page, None)
+    assert page.evaluate(f"() => {MAP}.grosProjects.index === window.everything")
+    _show(page, health)
+    assert page.evaluate(f"() => {MAP}.grosProjects.index === window.health")
+    assert page.evaluate("() => window.health !== window.everything")
+
+
 def _shape_on_screen(page, frame, project_id: str) -> dict:
     """Where on the page a vertex of the project's shape lies, and the shape's number."""
     row = frame.index[frame["id"] == project_id][0]
@@ -108,6 +123,22 @@ def test_the_shape_under_the_pointer_has_its_tooltip_and_a_click_carries_it(page
     page.mouse.click(spot["x"] + 1, spot["y"] + 1)
     clicked = page.evaluate("() => window.clicked")
     assert len(clicked) == 1 and f"<b>{title}</b>" in clicked[0]
+
+    # Inside an area counts as on it.
+    area = frame[frame["geometry_type"] == "area"].iloc[0]
+    inside = area.geometry.representative_point()
+    page.evaluate(f"""([lon, lat]) => {MAP}.setView([lat, lon], {MAP}.getMaxZoom() - 2,
+                                                    {{animate: false}})""", [inside.x, inside.y])
+    spot = page.evaluate(f"""([lon, lat]) => {{
+        const map = {MAP}, onPage = map.latLngToContainerPoint([lat, lon]);
+        const box = map.getContainer().getBoundingClientRect();
+        return {{x: box.left + onPage.x, y: box.top + onPage.y}};
+    }}""", [inside.x, inside.y])
+    page.mouse.move(spot["x"], spot["y"])
+    page.wait_for_function(f"""(title) => {{
+        const canvas = {MAP}.grosProjects.canvas;
+        return canvas.hovered >= 0 && canvas.properties[canvas.hovered].t === title;
+    }}""", arg=area["title"], polling=50)
 
     # Away from every shape: no tooltip.
     page.mouse.move(5, 5)
