@@ -117,7 +117,9 @@ def prepare_projects(frame: gpd.GeoDataFrame, language: str = "nl") -> PreparedP
                              f"{round(geometry.x, COORDINATE_DECIMALS)},{int(theme)},{text},"
                              f"{position},{int(over)}]")
         else:
-            shape = shapely.to_geojson(_rounded(geometry))
+            # Outer rings one way round and holes the other: the browser fills many areas
+            # as one path, where that keeps holes open and overlapping areas filled.
+            shape = shapely.to_geojson(shapely.orient_polygons(_rounded(geometry)))
             looks = (',"e":1' if over else "") + (',"s":1' if dashed else "")
             fragments.append(f'{{"type":"Feature","geometry":{shape},"properties":'
                              f'{{"t":{text},"k":{int(theme)},"g":"{kind}","i":{position}'

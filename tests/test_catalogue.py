@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import geopandas as gpd
 import pytest
 import shapely
@@ -88,3 +90,18 @@ def test_the_selection_by_label_names_the_same_projects_as_by_id(frame):
     # Rows of another frame are refused, not silently mapped onto other projects.
     with pytest.raises(ValueError, match="2 rows of the frame are not rows"):
         prepared.selection_of(frame.iloc[[0, 1]].set_axis([999, 1000]))
+
+
+def test_the_layer_data_turns_outer_rings_one_way_and_holes_the_other(frame):
+    """The browser fills all areas of one look as one path (non-zero): that keeps holes
+    open only if every outer ring turns counter-clockwise and every hole clockwise."""
+    clockwise = shapely.Polygon([(5.0, 51.0), (5.0, 51.2), (5.2, 51.2), (5.2, 51.0)],
+                                holes=[[(5.05, 51.05), (5.15, 51.05), (5.15, 51.15),
+                                        (5.05, 51.15)]])
+    assert not clockwise.exterior.is_ccw and clockwise.interiors[0].is_ccw
+    areas = frame.iloc[:1].copy()
+    areas["geometry_type"] = "area"
+    areas = areas.set_geometry([clockwise], crs="EPSG:4326")
+    shape = json.loads(prepare_projects(areas, "en").data())["shapes"][0]["geometry"]
+    outer, hole = (shapely.LinearRing(ring) for ring in shape["coordinates"])
+    assert outer.is_ccw and not hole.is_ccw

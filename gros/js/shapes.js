@@ -235,7 +235,10 @@
       if (look.fill > 0) {
         ctx.globalAlpha = look.fill;
         ctx.fillStyle = look.colour;
-        ctx.fill("evenodd");
+        // Non-zero: the data's outer rings all turn one way and holes the other
+        // (gros.prepared), so areas that overlap stay filled where an even-odd fill
+        // of the shared path would cut them open.
+        ctx.fill("nonzero");
       }
       ctx.globalAlpha = look.opacity;
       ctx.strokeStyle = look.colour;
