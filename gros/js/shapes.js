@@ -302,6 +302,12 @@
       return L.tooltip({sticky: true}).setContent(this.options.tip(this.properties[s]));
     },
 
+    _destroyContainer: function () {
+      clearTimeout(this._hoverTimer);
+      this._hoverTimer = null;
+      L.Canvas.prototype._destroyContainer.call(this);
+    },
+
     // The pointer: the markers as Leaflet's canvas handles them; where none is, a shape.
     _onMouseMove: function (e) {
       L.Canvas.prototype._onMouseMove.call(this, e);
