@@ -208,7 +208,6 @@
     this.draw();
   };
 
-  // `shapes`: on the canvas, a flag per shape; else the Leaflet layers to show.
   // The cluster index of `points`, the points of `selection`: the last few are kept, so
   // that going back to a set shown before (a chip off again, every project) builds
   // nothing; at 100,000 projects an index takes a tenth of a second and more.
@@ -228,6 +227,7 @@
     return index;
   };
 
+  // `shapes`: on the canvas, a flag per shape; else the Leaflet layers to show.
   ProjectLayer.prototype.showShapes = function (shapes) {
     if (this.onCanvas) {
       this.canvas.show(shapes);
