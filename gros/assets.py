@@ -51,8 +51,10 @@ JS_ASSETS: dict[str, Asset] = {
     # Point clustering; no XStatic package has it, so it is vendored (gros/js/vendor).
     "supercluster": Asset(str(GROS_JS_DIR / "vendor"), "supercluster.min.js",
                           "supercluster/supercluster.min.js"),
-    # The dashboard's own project layer (gros/js/projects.js) and its canvas of many
-    # shapes (gros/js/shapes.js).
+    # The dashboard's own project layer (gros/js/projects.js), its canvas of many shapes
+    # (gros/js/shapes.js), and the switch that keeps Leaflet from 3D transforms
+    # (gros/js/flat.js, loaded before Leaflet).
+    "grosflat": Asset(str(GROS_JS_DIR), "flat.js", "gros/flat.js"),
     "grosshapes": Asset(str(GROS_JS_DIR), "shapes.js", "gros/shapes.js"),
     "grosprojects": Asset(str(GROS_JS_DIR), "projects.js", "gros/projects.js"),
 }

@@ -361,6 +361,10 @@ def build_region_map(
         map_extras.add_euregio_legend(m, layers, EUREGIO_COLOURS, language)
     m.fit_bounds(_box(layers.euregios_display.total_bounds))
     FitToFilter().add_to(m)
+    if "projects" in visible and (projects is not None or projects_url is not None):
+        # Before Leaflet (gros/js/flat.js): hundreds of cluster bubbles, each a layer of
+        # the browser's compositor when moved in 3D, slowed every frame of the page.
+        m.default_js = [("grosflat", ""), *m.default_js]
     return assets.use_local_assets(m)
 
 

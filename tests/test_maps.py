@@ -123,6 +123,21 @@ def test_the_live_map_fetches_projects_and_holds_none(synthetic_layers):
     assert "Project 0 (en)" in embedded and "GrosProjects.load(" not in embedded
 
 
+def test_a_map_with_projects_keeps_leaflet_from_3d_transforms(synthetic_layers):
+    """gros/js/flat.js comes before Leaflet, which reads its switch as it loads."""
+    def scripts(m) -> list[str]:
+        return [url for _, url in m.default_js]
+
+    with_projects = maps.build_region_map(synthetic_layers, basemap="none",
+                                          projects_url="projects.json")
+    links = scripts(with_projects)
+    flat = next(i for i, url in enumerate(links) if "/gros/flat.js" in url)
+    assert flat < next(i for i, url in enumerate(links) if "/leaflet/leaflet.js" in url)
+    without = maps.build_region_map(synthetic_layers, basemap="none",
+                                    visible=("countries", "euregios"))
+    assert not any("/gros/flat.js" in url for url in scripts(without))
+
+
 def test_the_selection_script_shows_the_filtered_set():
     frame = _projects_frame()
     prepared = maps.prepare_projects(frame, "en")

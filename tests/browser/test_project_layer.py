@@ -52,6 +52,8 @@ def test_a_filter_chooses_the_shapes_the_canvas_draws(page, many):
     page.wait_for_function("() => window.GrosProjects !== undefined")
     shapes = int((frame["geometry_type"] != "point").sum())
     assert shapes > 2_000
+    # Leaflet loaded after gros/js/flat.js: no 3D transforms for the compositor.
+    assert page.evaluate("() => L.Browser.any3d") is False
     # One layer of Leaflet's for them all: the canvas that draws them.
     assert _state(page) == {"count": COUNT, "canvas": True, "shapes": shapes,
                             "shown": shapes, "leafletShapes": 1}
