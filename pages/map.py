@@ -1,6 +1,5 @@
 """Map page: Euregios, border provinces and projects, filtered; details of the selection."""
 
-from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -29,14 +28,13 @@ def map_panel(layers: RegionLayers | None, lang: str, stats: Statistics | None
     """Draw the panel; return the filter, the map options (basemap, layers) and the
     statistics layer's choice it drew (None when off or without ``stats``)."""
     catalogue = cached.projects(layers)  # the store asked once for the run
-    wanted = replace(sidebar.filter_from_state(catalogue.domain),
-                     themes=sidebar.theme_chips(lang))
+    # The chips and the count stand above the map but are drawn after it: the map's
+    # message then reaches the browser first, before the page redraws the others.
+    chips, count = st.container(), st.empty()
+    wanted = sidebar.filter_from_state(catalogue.domain)  # the chips' themes included
     basemap, visible = sidebar.map_options_from_state()
     statistics = sidebar.statistics_from_state() if stats is not None else None
     shown = catalogue.on_map(wanted)
-    url.keep_current_filter(wanted)
-    url.write_url(wanted, lang, basemap, visible)
-    st.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(catalogue)))
 
     map_column, detail_column = st.columns([3, 1.25])
     clicked_euregio = None
@@ -49,6 +47,11 @@ def map_panel(layers: RegionLayers | None, lang: str, stats: Statistics | None
                 themes=wanted.themes, wanted=wanted, statistics=statistics,
                 stats=stats) or {}
             clicked_euregio = _follow_click(result, shown, layers, lang)
+    with chips:
+        sidebar.theme_chips(lang)  # the value wanted.themes was read from
+    count.caption(i18n.t("filter.count", lang, shown=len(shown), total=len(catalogue)))
+    url.keep_current_filter(wanted)
+    url.write_url(wanted, lang, basemap, visible)
 
     with detail_column:
         if clicked_euregio:
