@@ -76,7 +76,6 @@
       var n = features.length, looks = {}, xy = [], starts = [], firstPart = [0];
       this.properties = new Array(n);
       this.look = new Int32Array(n);
-      this.closed = new Uint8Array(n);
       this.box = new Float64Array(4 * n);
       var kept = 0, ids = new Int32Array(n).fill(-1);
       for (var j = 0; j < n; j++) {
@@ -101,7 +100,6 @@
         if (!(key in looks)) looks[key] = this.looks.push(look) - 1;
         this.properties[kept] = f.properties;
         this.look[kept] = looks[key];
-        this.closed[kept] = look.line ? 0 : 1;
         this.box.set([west, south, east, north], 4 * kept);
         kept++;
       }
@@ -211,8 +209,12 @@
       }
     },
 
+    _isArea: function (s) {
+      return !this.looks[this.look[s]].line;
+    },
+
     _trace: function (ctx, s, scale, ox, oy) {
-      var xy = this.xy, closed = this.closed[s] === 1;
+      var xy = this.xy, closed = this._isArea(s);
       for (var p = this.firstPart[s]; p < this.firstPart[s + 1]; p++) {
         var start = this.partStart[p], end = this.partStart[p + 1];
         if (end - start < 4) continue;  // fewer than two vertices
@@ -268,7 +270,7 @@
 
     // Whether (ux, uy) lies within `reach` of shape s's lines, or inside its area.
     _near: function (s, ux, uy, reach) {
-      var xy = this.xy, inside = false, reach2 = reach * reach, closed = this.closed[s] === 1;
+      var xy = this.xy, inside = false, reach2 = reach * reach, closed = this._isArea(s);
       for (var p = this.firstPart[s]; p < this.firstPart[s + 1]; p++) {
         var start = this.partStart[p], end = this.partStart[p + 1];
         for (var v = start; v + 2 < end + (closed ? 2 : 0); v += 2) {
