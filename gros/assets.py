@@ -48,13 +48,14 @@ JS_ASSETS: dict[str, Asset] = {
     "jquery": Asset(xstatic.pkg.jquery.BASE_DIR, "jquery.min.js", "jquery/jquery.min.js"),
     "markerclusterjs": Asset(xstatic.pkg.leaflet_markercluster.BASE_DIR,
                              "leaflet.markercluster.js", "markercluster/leaflet.markercluster.js"),
-    # Point clustering; no XStatic package has it, so it is vendored (gros/js/vendor).
-    "supercluster": Asset(str(GROS_JS_DIR / "vendor"), "supercluster.min.js",
-                          "supercluster/supercluster.min.js"),
-    # The dashboard's own project layer (gros/js/projects.js), its canvas of many shapes
-    # (gros/js/shapes.js), and the switch that keeps Leaflet from 3D transforms
-    # (gros/js/flat.js, loaded before Leaflet).
+    # The neighbour search of the point clusters; no XStatic package has it, so it is
+    # vendored (gros/js/vendor).
+    "kdbush": Asset(str(GROS_JS_DIR / "vendor"), "kdbush.min.js", "kdbush/kdbush.min.js"),
+    # The dashboard's own project layer (gros/js/projects.js), its point clusters
+    # (gros/js/clusters.js), its canvas of many shapes (gros/js/shapes.js), and the
+    # switch that keeps Leaflet from 3D transforms (gros/js/flat.js, loaded before Leaflet).
     "grosflat": Asset(str(GROS_JS_DIR), "flat.js", "gros/flat.js"),
+    "grosclusters": Asset(str(GROS_JS_DIR), "clusters.js", "gros/clusters.js"),
     "grosshapes": Asset(str(GROS_JS_DIR), "shapes.js", "gros/shapes.js"),
     "grosprojects": Asset(str(GROS_JS_DIR), "projects.js", "gros/projects.js"),
 }

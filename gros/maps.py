@@ -222,6 +222,11 @@ def add_euregios(m: folium.Map, layers: RegionLayers, language: str = "nl"
 PROJECT_POINT_RADIUS = 7
 
 
+# The project layer's scripts in the order they need each other (gros.assets serves them).
+PROJECT_LAYER_JS = [("kdbush", ""), ("grosclusters", ""), ("grosshapes", ""),
+                    ("grosprojects", "")]
+
+
 class _ProjectLayer(JSCSSMixin):
     """Projects coloured by their main theme, built in the browser from compact data
     written into the page (see ``gros/js/projects.js``)."""
@@ -234,7 +239,7 @@ class _ProjectLayer(JSCSSMixin):
         {% endmacro %}
     """)
     # Names only: gros.assets.use_local_assets fills in the served files.
-    default_js: ClassVar = [("supercluster", ""), ("grosshapes", ""), ("grosprojects", "")]
+    default_js: ClassVar = PROJECT_LAYER_JS
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
     def __init__(self, prepared: PreparedProjects, ids: Iterable[str] | None = None,
@@ -257,7 +262,7 @@ class _ProjectSource(JSCSSMixin):
                           {{ this.failure }});
         {% endmacro %}
     """)
-    default_js: ClassVar = [("supercluster", ""), ("grosshapes", ""), ("grosprojects", "")]
+    default_js: ClassVar = PROJECT_LAYER_JS
     default_css: ClassVar = [("markerclustercss", ""), ("markerclusterdefaultcss", "")]
 
     def __init__(self, url: str, failure: str, radius: int = PROJECT_POINT_RADIUS,

@@ -20,8 +20,8 @@ def test_standalone_html_needs_no_network(mirror_layers, export_catalogue):
     page = map_export.standalone_html(mirror_layers, export_catalogue, _export(view))
     loads = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', page)
     assert loads == []
-    # The clustering library and the project layer are in the page itself.
-    assert "Supercluster" in page and "GrosProjects" in page
+    # The clusters' neighbour search and the project layer are in the page itself.
+    assert "KDBush" in page and "GrosClusterTree" in page and "GrosProjects" in page
     assert "Maastricht–Heerlen–Aachen (RE18)" in page
     assert "Grenzinfopunkt Aachen-Eurode" not in page
     for text in ("Rail links", "Public transport and mobility", "22 Nov 2026",

@@ -1,7 +1,7 @@
 /* The project layer of the GROS dashboard.
  *
- * Projects coloured by their main theme: points as canvas circles, clustered with
- * Supercluster; rail links and other lines and areas as SVG shapes, or, when there are
+ * Projects coloured by their main theme: points as canvas circles, clustered once for
+ * every filter (gros/js/clusters.js); rail links and other lines and areas as SVG shapes, or, when there are
  * thousands, drawn by one canvas of their own (gros/js/shapes.js). Every shape of
  * the catalogue is built once, a point's marker when it is first drawn on its own, a
  * tooltip when it is first wanted; a filter then only chooses which projects are shown,
@@ -25,8 +25,7 @@
 
   // Above this many shapes, one canvas draws them faster than an SVG element each.
   var SVG_SHAPE_LIMIT = 2000;
-  var CLUSTER_RADIUS = 40;  // pixels
-  var KEPT_INDEXES = 8;
+  var CLUSTER_RADIUS = 20;  // pixels
   // Points still together at the map's last zoom level share a place: fan them out.
   var FAN_RADIUS = 18;  // pixels
   var PANE = "grosProjects";
@@ -79,8 +78,8 @@
     this.layers = null;  // position -> Leaflet layer, once the data is there
     this.wanted = null;  // the selection asked for
     this.shown = undefined;
-    this.index = null;
-    this.indexes = [];  // the latest cluster indexes, the newest last
+    this.bits = null;  // the selection shown, decoded
+    this.tree = null;
     this.pointCount = 0;
     this.shapeCount = 0;
     // Added empty and at once, so the map's click handlers reach their projects.
@@ -97,13 +96,15 @@
     this.colours = colours;
     this.labels = labels;
     this.pointRows = new Array(count);
-    var layers = new Array(count), features = new Array(count);
+    var layers = new Array(count), features = new Array(data.points.length);
     for (var i = 0; i < data.points.length; i++) {
       var p = data.points[i];
       this.pointRows[p[4]] = p;
-      features[p[4]] = {type: "Feature", properties: {i: p[4]},
-                        geometry: {type: "Point", coordinates: [p[1], p[0]]}};
+      features[i] = {type: "Feature", properties: {i: p[4]},
+                     geometry: {type: "Point", coordinates: [p[1], p[0]]}};
     }
+    this.tree = new GrosClusterTree(features, count, {radius: CLUSTER_RADIUS,
+      minZoom: this.map.getMinZoom(), maxZoom: this.maxZoom});
     // Many shapes are drawn by one canvas of our own (gros/js/shapes.js), which draws
     // the points too; a few shapes are SVG elements, added and removed.
     this.onCanvas = data.shapes.length > SVG_SHAPE_LIMIT;
@@ -123,8 +124,6 @@
       this.addSvgShapes(data.shapes, layers);
     }
     this.layers = layers;
-    this.features = features;
-    this.indexes = [];
     this.show(this.wanted);
   };
 
@@ -193,38 +192,19 @@
     if (this.layers === null || selection === this.shown) return;
     this.shown = selection;
     var bits = selection === null ? null : decode(selection);
-    var points = [], shapes = this.onCanvas ? new Uint8Array(this.canvas.count) : [];
+    var points = 0, shapes = this.onCanvas ? new Uint8Array(this.canvas.count) : [];
     for (var i = 0; i < this.layers.length; i++) {
       if (bits === null || (bits[i >> 3] & (1 << (i & 7)))) {
-        if (this.features[i] !== undefined) points.push(this.features[i]);
+        if (this.pointRows[i] !== undefined) points++;
         else if (this.onCanvas) {
           if (this.shapeOf[i] >= 0) shapes[this.shapeOf[i]] = 1;
         } else if (this.layers[i] !== undefined) shapes.push(this.layers[i]);
       }
     }
     this.showShapes(shapes);
-    this.index = this.clusters(selection, points);
-    this.pointCount = points.length;
+    this.bits = bits;
+    this.pointCount = points;
     this.draw();
-  };
-
-  // The cluster index of `points`, the points of `selection`: the last few are kept, so
-  // that going back to a set shown before (a chip off again, every project) builds
-  // nothing; at 100,000 projects an index takes a tenth of a second and more.
-  ProjectLayer.prototype.clusters = function (selection, points) {
-    var key = selection === null ? "" : selection, kept = this.indexes;
-    for (var k = 0; k < kept.length; k++) {
-      if (kept[k].key === key) {
-        var found = kept.splice(k, 1)[0];
-        kept.push(found);
-        return found.index;
-      }
-    }
-    var index = new Supercluster({radius: CLUSTER_RADIUS, maxZoom: this.maxZoom - 1})
-      .load(points);
-    kept.push({key: key, index: index});
-    if (kept.length > KEPT_INDEXES) kept.shift();
-    return index;
   };
 
   // `shapes`: on the canvas, a flag per shape; else the Leaflet layers to show.
@@ -250,44 +230,46 @@
 
   // Draw the clusters and points in view at the current zoom.
   ProjectLayer.prototype.draw = function () {
-    if (this.index === null) return;
+    if (this.tree === null) return;
     var map = this.map, zoom = map.getZoom(), bounds = map.getBounds().pad(0.25);
-    var west = Math.max(-180, bounds.getWest()), east = Math.min(180, bounds.getEast());
-    var items = this.index.getClusters(
-      [west, Math.max(-85, bounds.getSouth()), east, Math.min(85, bounds.getNorth())],
-      Math.round(zoom));
+    var level = this.tree.level(zoom);
+    var items = this.tree.visible(level, this.bits, this.shown, [bounds.getWest(),
+      bounds.getSouth(), bounds.getEast(), bounds.getNorth()]);
     this.points.clearLayers();
     for (var i = 0; i < items.length; i++) {
-      var item = items[i], at = item.geometry.coordinates;
-      if (!item.properties.cluster) {
-        var marker = this.marker(item.properties.i);
+      var item = items[i];
+      if (item.position !== undefined) {
+        var marker = this.marker(item.position);
         marker.setLatLng(marker.home);
         this.points.addLayer(marker);
       } else if (zoom >= this.maxZoom) {
-        this.fan(item, L.latLng(at[1], at[0]));
+        this.fan(level, item);
       } else {
-        this.points.addLayer(this.clusterMarker(item, L.latLng(at[1], at[0])));
+        this.points.addLayer(this.clusterMarker(level, item));
       }
     }
   };
 
-  ProjectLayer.prototype.clusterMarker = function (item, latlng) {
-    var index = this.index, map = this.map, id = item.properties.cluster_id;
-    var marker = L.marker(latlng, {icon: bubble(item.properties.point_count, this.locale)});
+  // A bubble for a group of `level`; a click zooms in to where its points part.
+  ProjectLayer.prototype.clusterMarker = function (level, item) {
+    var tree = this.tree, bits = this.bits, map = this.map;
+    var latlng = L.latLng(item.lat, item.lon);
+    var marker = L.marker(latlng, {icon: bubble(item.count, this.locale)});
     marker.on("click", function () {
-      map.setView(latlng, Math.min(index.getClusterExpansionZoom(id), map.getMaxZoom()));
+      map.setView(latlng, Math.min(tree.partingZoom(level, item.group, bits),
+                                   map.getMaxZoom()));
     });
     return marker;
   };
 
   // Points in one place even at the last zoom level: around that place, in a circle.
-  ProjectLayer.prototype.fan = function (item, latlng) {
-    var leaves = this.index.getLeaves(item.properties.cluster_id, Infinity);
-    var map = this.map, centre = map.latLngToLayerPoint(latlng);
+  ProjectLayer.prototype.fan = function (level, item) {
+    var leaves = this.tree.leaves(level, item.group, this.bits);
+    var map = this.map, centre = map.latLngToLayerPoint(L.latLng(item.lat, item.lon));
     var radius = Math.max(FAN_RADIUS, leaves.length * (this.radius + 2) / Math.PI);
     for (var i = 0; i < leaves.length; i++) {
       var angle = 2 * Math.PI * i / leaves.length;
-      var marker = this.marker(leaves[i].properties.i);
+      var marker = this.marker(leaves[i]);
       marker.setLatLng(map.layerPointToLatLng(
         centre.add(L.point(Math.cos(angle) * radius, Math.sin(angle) * radius))));
       this.points.addLayer(marker);

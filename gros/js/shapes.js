@@ -22,13 +22,8 @@
   var MIN_STEP = 1;  // pixels: closer vertices are not drawn
   var ENDED_OPACITY = 0.4, ENDED_FILL = 0.15, SCHEMATIC_DASH = [10, 7];
 
-  // Web Mercator units of a longitude and latitude (Leaflet's EPSG:3857 at zoom 0 / 256).
-  var MAX_SIN = Math.sin(85.0511287798 * Math.PI / 180);
-  function unitX(lon) { return lon / 360 + 0.5; }
-  function unitY(lat) {
-    var s = Math.max(-MAX_SIN, Math.min(MAX_SIN, Math.sin(lat * Math.PI / 180)));
-    return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
-  }
+  // Web Mercator units of a longitude and latitude (gros/js/clusters.js).
+  var unitX = GrosClusterTree.mercator.x, unitY = GrosClusterTree.mercator.y;
 
   // The rings or lines of a geometry as arrays of [lon, lat]; null for another type.
   function partsOf(geometry) {

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
+import shapely
 from playwright.sync_api import expect
 
 from benchmarks.synthetic import catalogue_of, synthetic_projects
@@ -69,19 +71,41 @@ def test_a_filter_chooses_the_shapes_the_canvas_draws(page, many):
     assert _state(page)["shown"] == shapes and _state(page)["count"] == COUNT
 
 
-def test_a_set_shown_before_is_clustered_again_without_a_new_index(page, many):
+def _drawn_points(page) -> dict:
+    """What the layer has drawn: its bubbles' counts and its single points."""
+    return page.evaluate(f"""() => {{
+        const layer = {MAP}.grosProjects, bubbles = [];
+        let single = 0;
+        layer.points.eachLayer(marker => {{
+            const text = marker.options.icon && marker.options.icon.options.html;
+            if (text) bubbles.push(Number(text.replace(/<[^>]+>/g, '').replace(/\\D/g, '')));
+            else single++;
+        }});
+        return {{bubbles: bubbles, single: single, shown: layer.pointCount}};
+    }}""")
+
+
+def test_a_filter_counts_the_points_it_keeps_in_each_cluster(page, many):
     html, frame, prepared = many
     page.set_content(html)
     page.wait_for_function("() => window.GrosProjects !== undefined")
-    health = prepared.selection(apply_filter(frame, theme_filter("health"))["id"])
-    page.evaluate(f"() => {{ window.everything = {MAP}.grosProjects.index; }}")
-    _show(page, health)
-    page.evaluate(f"() => {{ window.health = {MAP}.grosProjects.index; }}")
+    # The whole border region in view: every point is in a bubble or on its own.
+    page.evaluate(f"() => {MAP}.setView([51.2, 6.0], 7, {{animate: false}})")
+    points = int((frame["geometry_type"] == "point").sum())
+    everything = _drawn_points(page)
+    assert sum(everything["bubbles"]) + everything["single"] == points == everything["shown"]
+
+    health = apply_filter(frame, theme_filter("health"))
+    health_points = int((health["geometry_type"] == "point").sum())
+    _show(page, prepared.selection(health["id"]))
+    kept = _drawn_points(page)
+    assert sum(kept["bubbles"]) + kept["single"] == health_points == kept["shown"]
+    assert 0 < health_points < points
+    # No bubble holds more than the largest of the unfiltered map.
+    assert max(kept["bubbles"]) <= max(everything["bubbles"])
+
     _show(page, None)
-    assert page.evaluate(f"() => {MAP}.grosProjects.index === window.everything")
-    _show(page, health)
-    assert page.evaluate(f"() => {MAP}.grosProjects.index === window.health")
-    assert page.evaluate("() => window.health !== window.everything")
+    assert _drawn_points(page) == everything
 
 
 def _shape_on_screen(page, frame, project_id: str) -> dict:
@@ -186,3 +210,32 @@ def test_an_ended_service_lies_pale_beneath_the_current_one_and_schematic_lines_
     for line in (ended, current):
         assert "gros-project-schematic" in line["classes"] and line["dash"]
 
+
+
+def test_projects_in_one_place_are_a_bubble_that_opens_into_a_fan(page, mirror_layers):
+    """Three projects placed at one town hall: one bubble until the last zoom level,
+    which draws them side by side around that place."""
+    here = shapely.Point(5.6909, 50.8514)
+    projects = [replace(project, id=f"{project.id}-{n}", geometry=here)
+                for n, project in enumerate(read_seed_projects()[:3])]
+    frame = catalogue_of(projects, mirror_layers).reset_index(drop=True)
+    m = maps.build_region_map(mirror_layers, basemap="none", language="en", projects=frame)
+    page.set_content(assets.inline_assets(assets.use_local_assets(m, BASE).get_root().render(),
+                                          BASE))
+    page.wait_for_function("() => window.GrosProjects !== undefined")
+    page.evaluate(f"() => {MAP}.setView([50.8514, 5.6909], {MAP}.getMaxZoom() - 1, "
+                  "{animate: false})")
+    assert _drawn_points(page) == {"bubbles": [3], "single": 0, "shown": 3}
+    # A click on the bubble zooms in as far as the map goes: the three never part.
+    page.locator(".marker-cluster").click()
+    page.wait_for_function(f"() => {MAP}.getZoom() === {MAP}.getMaxZoom()", polling=50)
+    assert _drawn_points(page) == {"bubbles": [], "single": 3, "shown": 3}
+    places = page.evaluate(f"""() => {{
+        const places = [];
+        {MAP}.grosProjects.points.eachLayer(marker => {{
+            const at = {MAP}.latLngToContainerPoint(marker.getLatLng());
+            places.push([Math.round(at.x), Math.round(at.y)]);
+        }});
+        return places;
+    }}""")
+    assert len({tuple(place) for place in places}) == 3  # side by side, not on top
