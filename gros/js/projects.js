@@ -1,12 +1,12 @@
 /* The project layer of the GROS dashboard.
  *
- * Projects coloured by their main theme: points as canvas circles, clustered once for
- * every filter (gros/js/clusters.js); rail links and other lines and areas as SVG shapes, or, when there are
- * thousands, drawn by one canvas of their own (gros/js/shapes.js). Every shape of
- * the catalogue is built once, a point's marker when it is first drawn on its own, a
- * tooltip when it is first wanted; a filter then only chooses which projects are shown,
- * so a filter change downloads and rebuilds nothing, and only what lies in view is
- * drawn.
+ * Projects coloured by their main theme: points as canvas circles, in clusters made once
+ * for every filter (gros/js/clusters.js); rail links and other lines and areas as SVG
+ * shapes, or, when there are thousands, drawn by one canvas of their own
+ * (gros/js/shapes.js). Every shape of the catalogue is built once, a point's marker
+ * when it is first drawn on its own, a tooltip when it is first wanted; a filter then
+ * only chooses which projects are shown, so a filter change downloads and rebuilds
+ * nothing, and only what lies in view is drawn.
  *
  * Data (made by gros.maps.PreparedProjects.data): {"colours": [..], "labels": [..],
  *   "points": [[lat, lon, theme, "title", position, ended], ..],
