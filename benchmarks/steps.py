@@ -17,22 +17,12 @@ from gros.regions import COUNTRIES
 FILTER_COUNTRIES = tuple(sorted(COUNTRIES))
 
 
-ESCAPES = 3  # presses of Escape before the option list is closed by a click beside it
-
-
 def _close_dropdown(page: Any) -> None:
     # An open option list covers the widget below it: close it before the next click.
-    # After a rerun that redrew a large map (the baseline at 10,000 projects) the list
-    # stays open whatever keys are pressed, and closes on a click beside it.
     options = page.get_by_role("listbox")
     deadline = time.monotonic() + WAIT_TIMEOUT_S
-    presses = 0
     while options.count() and time.monotonic() < deadline:
-        if presses < ESCAPES:
-            page.keyboard.press("Escape")
-            presses += 1
-        else:
-            page.get_by_test_id("stSidebar").click(position={"x": 5, "y": 5})
+        page.keyboard.press("Escape")
         page.wait_for_timeout(200)
     if options.count():
         raise TimeoutError(f"the option list did not close within {WAIT_TIMEOUT_S} s")
@@ -43,14 +33,19 @@ def _sidebar_list(page: Any, label: str) -> Any:
         has=page.get_by_text(label, exact=True))
 
 
-def _list_option(label: str, option: re.Pattern[str], count: int) -> FilterStep:
+def _list_option(label: str, option: re.Pattern[str], count: int,
+                 undo_by_reload: bool = False) -> FilterStep:
     """Choosing ``option`` in the sidebar list ``label``: open it, click; the undo closes
-    the list (an open one covers the widget below it) and removes the choice."""
+    the list (an open one covers the widget below it) and removes the choice, or, with
+    ``undo_by_reload``, opens the page again."""
     def choose(page: Any) -> Any:
         _sidebar_list(page, label).click()
         return page.get_by_role("option", name=option)
 
     def undo(page: Any) -> None:
+        if undo_by_reload:
+            page.reload(wait_until="commit")
+            return
         _close_dropdown(page)
         _sidebar_list(page, label).get_by_role("button", name=re.compile(r"^Remove ")).click()
 
@@ -69,15 +64,17 @@ def _chip(name: re.Pattern[str], count: int) -> FilterStep:
 THEME_LISTS = {"baseline": "Themes", "floor": i18n.t("filter.themes", LANGUAGE)}
 
 
-def theme_steps(impl: str, expected: dict[str, int]) -> list[FilterStep]:
+def theme_steps(impl: str, expected: dict[str, int], undo_by_reload: bool = False
+                ) -> list[FilterStep]:
     """One theme at a time: a chip above the dashboard's map, an option in the
-    sidebar list of the baseline and of the floor."""
+    sidebar list of the baseline and of the floor (undone by opening the page again
+    with ``undo_by_reload``)."""
     steps = []
     for theme, count in expected.items():
         # The dashboard puts the theme's icon before its label, the baseline does not.
         name = re.compile(rf"^(\S+ )?{re.escape(themes.BY_ID[theme].label(LANGUAGE))}$")
         steps.append(_chip(name, count) if impl == "gros"
-                     else _list_option(THEME_LISTS[impl], name, count))
+                     else _list_option(THEME_LISTS[impl], name, count, undo_by_reload))
     return steps
 
 
