@@ -49,16 +49,26 @@ _MAP_STATE_JS = """
     projects = d.querySelectorAll('.leaflet-marker-icon').length
                + d.querySelectorAll('path.gros-project').length;
   }
-  return {euregios, projects};
+  // Still moving: a zoom or pan animation, after which the map draws its new view.
+  const map = w.map;
+  const moving = !!(map && (map._animatingZoom || (map._panAnim && map._panAnim._inProgress)));
+  return {euregios, projects, moving};
 }
 """ % (COUNT_VARIABLE, COUNT_VARIABLE)  # noqa: UP031 - the JS braces make str.format unreadable
-# Resolves to the page's clock (ms since navigation) once the map shows what is expected.
+# Resolves to the page's clock (ms since navigation) once the map shows what is expected:
+# 'euregios' (at least that many outlines), 'projects' (that many projects), 'settled'
+# (that many, and the map no longer moving to the filter's extent: drawn at its new view).
 _WAIT_JS = """
 ([impl, what, expected]) => {
   const state = (%s)(impl);
-  const shown = state !== null && (what === 'euregios' ? state.euregios >= expected
-                                                       : state.projects === expected);
-  return shown ? performance.now() : false;
+  const now = performance.now();
+  if (what === 'euregios') return state !== null && state.euregios >= expected ? now : false;
+  const shown = state !== null && state.projects === expected;
+  // The same poll notes when the projects were first shown (window.__grosBenchShown).
+  if (shown && what === 'settled' && window.__grosBenchShown == null) {
+    window.__grosBenchShown = now;
+  }
+  return shown && (what !== 'settled' || !state.moving) ? now : false;
 }
 """ % _MAP_STATE_JS  # noqa: UP031 - the JS braces make str.format unreadable
 # Notes the page's clock at the next press of a pointer, before the click's handlers run,
@@ -67,6 +77,7 @@ _NOTE_PRESS_JS = """
 () => {
   (window.__grosBenchObservers || []).forEach(observer => observer.disconnect());
   window.__grosBenchPress = null;
+  window.__grosBenchShown = null;
   window.__grosBenchRunEnd = null;
   const busy = window.__grosBenchBusy = {page: 0, map: 0};
   document.addEventListener('pointerdown', () => {
@@ -160,21 +171,25 @@ def _filter_change(page: Any, traffic: _Traffic, impl: str, step: FilterStep,
                    total: int) -> dict[str, Any]:
     """Make one change; time until the map shows its set, then undo it.
 
-    Returns the time (ms), the websocket bytes received, the time until the script run
-    had finished (ms), and the main thread's long tasks until the map showed the new
-    set (ms), in Streamlit's page and in the map's iframe.
+    Returns the time (ms); the time until the map had also stopped moving to the
+    filter's extent and drawn its new view (ms; one poll notes both); the websocket
+    bytes received; the time until the script run had finished (ms); and the main
+    thread's long tasks until the map had settled (ms), in Streamlit's page and in the
+    map's iframe.
     """
     control = step.choose(page)
     control.wait_for(timeout=WAIT_TIMEOUT_S * 1000)
     before = traffic.received
     page.evaluate(_NOTE_PRESS_JS)
     control.click()
-    shown = _wait_map(page, impl, "projects", step.count, WAIT_TIMEOUT_S)
+    settled = _wait_map(page, impl, "settled", step.count, WAIT_TIMEOUT_S)
+    shown = page.evaluate("() => window.__grosBenchShown")
     pressed = page.evaluate("() => window.__grosBenchPress")
     busy = page.evaluate("() => window.__grosBenchBusy")
     _settle(page, traffic)
     run_end = page.evaluate("() => window.__grosBenchRunEnd")
-    change = {"time": shown - pressed, "bytes": traffic.received - before,
+    change = {"time": shown - pressed, "settled": settled - pressed,
+              "bytes": traffic.received - before,
               "script": None if run_end is None else run_end - pressed,
               "busy_page": busy["page"], "busy_map": busy["map"]}
     step.undo(page)
@@ -205,6 +220,8 @@ def _figures(visits: list[dict[str, float]], cold: dict[str, float],
         "browser_first_map_ms": round(statistics.median(v["first_map"] for v in visits), 1),
         "browser_filter_ms": _median_or_none(each(changes, "time")),
         "browser_other_filter_ms": _median_or_none(each(others, "time")),
+        "browser_filter_settled_ms": _median_or_none(each(changes, "settled")),
+        "browser_other_filter_settled_ms": _median_or_none(each(others, "settled")),
         "browser_projects_ms": round(statistics.median(v["projects"] for v in visits), 1),
         "browser_first_map_cold_ms": round(cold["first_map"], 1),
         "browser_ws_first_bytes": int(statistics.median(v["bytes"] for v in visits)),
@@ -225,7 +242,8 @@ def measure_browsers(browser: Any, apps: Sequence[AppUnderTest], runs: int = BRO
     then ``runs`` visits, each in a fresh browser context, time the Euregios
     (``browser_first_map_ms``) and all projects (``browser_projects_ms``); the last
     page then makes each theme change of ``steps`` (``browser_filter_ms``) and each
-    change of ``other_steps`` (``browser_other_filter_ms``), ``rounds`` times. The
+    change of ``other_steps`` (``browser_other_filter_ms``), ``rounds`` times, each
+    also timed until the map has settled at the filter's extent (``…_settled_ms``). The
     apps take turns, one visit or change each, so that a change in the machine's load
     (other work on it) falls on all of them alike and their ratios hold.
     """

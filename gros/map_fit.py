@@ -24,7 +24,9 @@ class FitToFilter(MacroElement):
           if (map.grosFitted === key) return;
           map.grosFitted = key;
           map.grosTouched = false;
-          map.fitBounds(bounds);
+          // At once, not animated: the map is redrawn once, at its new view, rather
+          // than scaled for a quarter of a second and redrawn after that.
+          map.fitBounds(bounds, {animate: false});
           if (map.grosFitWatch) return;
           map.grosFitWatch = true;
           ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (name) {

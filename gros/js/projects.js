@@ -80,6 +80,7 @@
     this.shown = undefined;
     this.bits = null;  // the selection shown, decoded
     this.tree = null;
+    this.stale = false;  // a selection shown but not drawn yet
     this.pointCount = 0;
     this.shapeCount = 0;
     // Added empty and at once, so the map's click handlers reach their projects.
@@ -204,7 +205,12 @@
     this.showShapes(shapes);
     this.bits = bits;
     this.pointCount = points;
-    this.draw();
+    // Drawn at the end of the script that asked (a microtask, before anything else
+    // runs): a filter's script fits the map to the filter next, whose move draws the
+    // selection once, at its new view, instead of once here and once there.
+    this.stale = true;
+    var layer = this;
+    Promise.resolve().then(function () { if (layer.stale) layer.draw(); });
   };
 
   // `shapes`: on the canvas, a flag per shape; else the Leaflet layers to show.
@@ -231,6 +237,7 @@
   // Draw the clusters and points in view at the current zoom.
   ProjectLayer.prototype.draw = function () {
     if (this.tree === null) return;
+    this.stale = false;
     var map = this.map, zoom = map.getZoom(), bounds = map.getBounds().pad(0.25);
     var level = this.tree.level(zoom);
     var items = this.tree.visible(level, this.bits, this.shown, [bounds.getWest(),

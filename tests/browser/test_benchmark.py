@@ -34,4 +34,8 @@ def test_every_implementation_is_served_and_timed_in_the_browser(mirror_env, mir
     # The sidebar's country list exists in the dashboard and the floor, not the baseline.
     assert runs["gros"]["browser_other_filter_ms"] > 0
     assert runs["floor"]["browser_other_filter_ms"] > 0
+    # Settled: shown, and no longer moving to the filter's extent; never before shown.
+    for impl in ("gros", "floor"):
+        row = runs[impl]
+        assert row["browser_other_filter_settled_ms"] >= row["browser_other_filter_ms"]
     assert runs["baseline"]["browser_other_filter_ms"] is None
