@@ -239,3 +239,37 @@ def test_projects_in_one_place_are_a_bubble_that_opens_into_a_fan(page, mirror_l
         return places;
     }}""")
     assert len({tuple(place) for place in places}) == 3  # side by side, not on top
+
+
+def test_a_filter_with_a_fit_jumps_to_its_extent_and_draws_the_points_once(page, many):
+    html, frame, prepared = many
+    page.set_content(html)
+    page.wait_for_function("() => window.GrosProjects !== undefined")
+    page.evaluate(f"() => {MAP}.setView([51.2, 6.0], 6, {{animate: false}})")
+    health = apply_filter(frame, theme_filter("health"))
+    # What a filter's rerun sends: the selection, then the fit (gros.live_map).
+    during = page.evaluate("""([selection, bounds]) => {
+        const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
+        // Every draw asks the clusters what is in view.
+        const tree = map.grosProjects.tree, visible = tree.visible;
+        window.draws = [];
+        tree.visible = function () { window.draws.push(map.getZoom());
+                                     return visible.apply(this, arguments); };
+        GrosProjects.show(map, selection);
+        grosFit(map, bounds);
+        return {zoom: map.getZoom(), wanted: map.getBoundsZoom(bounds), draws: draws.length};
+    }""", [prepared.selection(health["id"]), [[50.8, 5.6], [51.4, 6.4]]])
+    # No animation: the map is at the extent's zoom when the script ends, drawn by the move.
+    assert during == {"zoom": during["wanted"], "wanted": during["wanted"], "draws": 1}
+    assert during["wanted"] > 6
+    # One draw, at the new view (the move's), none at the old one after it.
+    assert page.evaluate("() => new Promise(r => setTimeout(() => r(window.draws), 50))") == [
+        during["wanted"]]
+    kept = _drawn_points(page)
+    assert kept["shown"] == int((health["geometry_type"] == "point").sum())
+
+    # A selection without a move is drawn too, once the script that set it has ended.
+    page.evaluate("() => { window.draws = []; }")
+    _show(page, None)
+    assert page.evaluate("() => new Promise(r => setTimeout(() => r(window.draws), 50))") == [
+        during["wanted"]]
