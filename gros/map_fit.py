@@ -24,8 +24,9 @@ class FitToFilter(MacroElement):
           if (map.grosFitted === key) return;
           map.grosFitted = key;
           map.grosTouched = false;
-          // At once, not animated: the map is redrawn once, at its new view, rather
-          // than scaled for a quarter of a second and redrawn after that.
+          // At once: a fit that keeps the zoom level would otherwise slide there for a
+          // quarter of a second (Leaflet's pan animation; maps with projects zoom
+          // without animation, gros/js/flat.js) and draw everything again at its end.
           map.fitBounds(bounds, {animate: false});
           if (map.grosFitWatch) return;
           map.grosFitWatch = true;
