@@ -43,8 +43,6 @@
     return bytes;
   }
 
-  // The look of Leaflet.markercluster's default clusters (its stylesheet is loaded),
-  // the count written the way the map's language writes numbers ("1,2K" in Dutch).
   // Making a number format costs about as much as drawing a cluster: one per language
   // and style, made once.
   var formats = {};
@@ -57,13 +55,59 @@
     return formats[key].format(count);
   }
 
-  function bubble(count, locale) {
-    var label = formatted(count, locale);
-    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+  // The look of Leaflet.markercluster's default clusters (MarkerCluster.Default.css):
+  // a ring and a disc by size, the count in the middle.
+  var BUBBLE_RADIUS = 20, BUBBLE_INNER_RADIUS = 15;
+  var BUBBLE_FONT = '12px "Helvetica Neue", Arial, Helvetica, sans-serif';
+  var BUBBLE_COLOURS = {
+    small: ["rgba(181, 226, 140, 0.6)", "rgba(110, 204, 57, 0.6)"],
+    medium: ["rgba(241, 211, 87, 0.6)", "rgba(240, 194, 12, 0.6)"],
+    large: ["rgba(253, 156, 115, 0.6)", "rgba(241, 128, 23, 0.6)"]
+  };
+
+  // A cluster as a DOM marker with the stylesheet's classes, for a map whose shapes are
+  // SVG: those lie above the points' canvas, and would hide a cluster drawn there.
+  function bubbleIcon(count, label) {
     return L.divIcon({html: "<div><span>" + label + "</span></div>",
-                      className: "marker-cluster marker-cluster-" + size,
-                      iconSize: L.point(40, 40)});
+                      className: "marker-cluster marker-cluster-" + bubbleSize(count),
+                      iconSize: L.point(2 * BUBBLE_RADIUS, 2 * BUBBLE_RADIUS)});
   }
+
+  function bubbleSize(count) {
+    return count < 10 ? "small" : count < 100 ? "medium" : "large";
+  }
+
+  // A cluster drawn on the points' canvas, like its single points: a filter or a move
+  // then redraws one canvas instead of making, styling and removing a DOM element per
+  // cluster. Leaflet's canvas finds it under the pointer (a circle of its radius).
+  var Bubble = L.CircleMarker.extend({
+    initialize: function (latlng, count, locale, renderer) {
+      L.CircleMarker.prototype.initialize.call(this, latlng, {radius: BUBBLE_RADIUS,
+        stroke: false, fill: true, renderer: renderer});
+      this.count = count;
+      this.label = formatted(count, locale);
+      this.colours = BUBBLE_COLOURS[bubbleSize(count)];
+    },
+
+    _updatePath: function () {
+      var renderer = this._renderer;
+      if (!renderer._drawing || this._empty()) return;
+      var ctx = renderer._ctx, p = this._point;
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, BUBBLE_RADIUS, 0, 2 * Math.PI);
+      ctx.fillStyle = this.colours[0];
+      ctx.fill();
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, BUBBLE_INNER_RADIUS, 0, 2 * Math.PI);
+      ctx.fillStyle = this.colours[1];
+      ctx.fill();
+      ctx.fillStyle = "#000";
+      ctx.font = BUBBLE_FONT;
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText(this.label, p.x, p.y);
+    }
+  });
 
   function ProjectLayer(map, parent, options) {
     // A pane of their own above the boundaries: without tiles the countries are an
@@ -124,6 +168,8 @@
       this.renderer = new L.Canvas({padding: 0.5, pane: PANE});
       this.addSvgShapes(data.shapes, layers);
     }
+    // Clusters go on the points' canvas, unless SVG shapes would lie above it there.
+    this.bubblesOnCanvas = this.onCanvas || data.shapes.length === 0;
     this.layers = layers;
     this.show(this.wanted);
   };
@@ -261,7 +307,9 @@
   ProjectLayer.prototype.clusterMarker = function (level, item) {
     var tree = this.tree, bits = this.bits, map = this.map;
     var latlng = L.latLng(item.lat, item.lon);
-    var marker = L.marker(latlng, {icon: bubble(item.count, this.locale)});
+    var marker = this.bubblesOnCanvas
+      ? new Bubble(latlng, item.count, this.locale, this.renderer)
+      : L.marker(latlng, {icon: bubbleIcon(item.count, formatted(item.count, this.locale))});
     marker.on("click", function () {
       map.setView(latlng, Math.min(tree.partingZoom(level, item.group, bits),
                                    map.getMaxZoom()));

@@ -77,7 +77,8 @@ def _drawn_points(page) -> dict:
         const layer = {MAP}.grosProjects, bubbles = [];
         let single = 0;
         layer.points.eachLayer(marker => {{
-            const text = marker.options.icon && marker.options.icon.options.html;
+            // A cluster on the canvas, or as a DOM marker (a map of SVG shapes).
+            const text = marker.label || (marker.options.icon && marker.options.icon.options.html);
             if (text) bubbles.push(Number(text.replace(/<[^>]+>/g, '').replace(/\\D/g, '')));
             else single++;
         }});
@@ -90,7 +91,7 @@ def test_a_filter_counts_the_points_it_keeps_in_each_cluster(page, many):
     page.set_content(html)
     page.wait_for_function("() => window.GrosProjects !== undefined")
     # The whole border region in view: every point is in a bubble or on its own.
-    page.evaluate(f"() => {MAP}.setView([51.2, 6.0], 7, {{animate: false}})")
+    page.evaluate(f"() => {{ {MAP}.setView([51.2, 6.0], 7, {{animate: false}}); }}")
     points = int((frame["geometry_type"] == "point").sum())
     everything = _drawn_points(page)
     assert sum(everything["bubbles"]) + everything["single"] == points == everything["shown"]
@@ -223,11 +224,30 @@ def test_projects_in_one_place_are_a_bubble_that_opens_into_a_fan(page, mirror_l
     page.set_content(assets.inline_assets(assets.use_local_assets(m, BASE).get_root().render(),
                                           BASE))
     page.wait_for_function("() => window.GrosProjects !== undefined")
-    page.evaluate(f"() => {MAP}.setView([50.8514, 5.6909], {MAP}.getMaxZoom() - 1, "
-                  "{animate: false})")
+    page.evaluate(f"() => {{ {MAP}.setView([50.8514, 5.6909], {MAP}.getMaxZoom() - 1, "
+                  "{animate: false}); }")
     assert _drawn_points(page) == {"bubbles": [3], "single": 0, "shown": 3}
+    # Drawn on the points' canvas (no shapes lie above it), not as a DOM element.
+    assert page.locator(".marker-cluster").count() == 0
+    bubble = page.evaluate(f"""() => {{
+        const layer = {MAP}.grosProjects, bubble = layer.points.getLayers()[0];
+        const renderer = layer.renderer, ratio = window.devicePixelRatio || 1;
+        const at = bubble._point.subtract(renderer._bounds.min);
+        // Below the count: the inner disc (radius 15), then the ring (radius 20).
+        const colour = dy => Array.from(renderer._ctx.getImageData(
+            Math.round(at.x * ratio), Math.round((at.y + dy) * ratio), 1, 1).data);
+        const centre = {MAP}.latLngToContainerPoint(bubble.getLatLng());
+        const box = {MAP}.getContainer().getBoundingClientRect();
+        return {{disc: colour(10), ring: colour(18), outside: colour(24),
+                 x: box.x + centre.x, y: box.y + centre.y}};
+    }}""")
+    for painted in (bubble["disc"], bubble["ring"]):
+        red, green, blue, alpha = painted
+        assert alpha > 0 and green > red and green > blue  # a small cluster's greens
+    assert bubble["disc"] != bubble["ring"]
+    assert bubble["outside"][3] == 0
     # A click on the bubble zooms in as far as the map goes: the three never part.
-    page.locator(".marker-cluster").click()
+    page.mouse.click(bubble["x"], bubble["y"])
     page.wait_for_function(f"() => {MAP}.getZoom() === {MAP}.getMaxZoom()", polling=50)
     assert _drawn_points(page) == {"bubbles": [], "single": 3, "shown": 3}
     places = page.evaluate(f"""() => {{
@@ -245,7 +265,7 @@ def test_a_filter_with_a_fit_jumps_to_its_extent_and_draws_the_points_once(page,
     html, frame, prepared = many
     page.set_content(html)
     page.wait_for_function("() => window.GrosProjects !== undefined")
-    page.evaluate(f"() => {MAP}.setView([51.2, 6.0], 8, {{animate: false}})")
+    page.evaluate(f"() => {{ {MAP}.setView([51.2, 6.0], 8, {{animate: false}}); }}")
     health = apply_filter(frame, theme_filter("health"))
     # What a filter's rerun sends: the selection, then the fit (gros.live_map).
     during = page.evaluate("""([selection, bounds]) => {
