@@ -43,7 +43,8 @@
     return bytes;
   }
 
-  // Making a number format costs about as much as drawing a cluster: one per language
+  // A cluster's count, written the way the map's language writes numbers ("1,2K" in
+  // Dutch). Making a number format costs about as much as drawing a cluster: one per language
   // and style, made once.
   var formats = {};
   function formatted(count, locale) {
