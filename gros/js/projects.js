@@ -44,8 +44,8 @@
   }
 
   // A cluster's count, written the way the map's language writes numbers ("1,2K" in
-  // Dutch). Making a number format costs about as much as drawing a cluster: one per language
-  // and style, made once.
+  // Dutch). Making a number format costs about as much as drawing a cluster: one per
+  // language and style, made once.
   var formats = {};
   function formatted(count, locale) {
     var compact = count >= 10000, key = (locale || "") + (compact ? "/compact" : "");
