@@ -298,3 +298,45 @@ def test_a_filter_with_a_fit_jumps_to_its_extent_and_draws_the_points_once(page,
     page.evaluate("() => { window.draws = []; }")
     _show(page, None)
     assert page.evaluate("() => new Promise(r => setTimeout(() => r(window.draws), 50))") == [8]
+
+
+def _stroke_widths(page, then: str) -> list[float]:
+    """The widths of the strokes the shapes' canvas paints its shapes with in its next
+    full redraw, after running ``then`` (a script in the map's page)."""
+    return page.evaluate("""(then) => new Promise(resolve => {
+        const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
+        const canvas = map.grosProjects.canvas, widths = [];
+        canvas._paint = function (ctx, look, weight) {
+            widths.push(weight);
+            return GrosShapeCanvas.prototype._paint.apply(this, arguments);
+        };
+        new Function('map', 'canvas', then)(map, canvas);
+        canvas.redrawAll();
+        requestAnimationFrame(() => {
+            delete canvas._paint;
+            resolve(widths);
+        });
+    })""", then)
+
+
+def test_a_view_dense_with_shapes_draws_their_strokes_as_hairlines(page, many):
+    html, _, _ = many
+    page.set_content(html)
+    page.wait_for_function("() => window.GrosProjects !== undefined")
+    # The whole world (west, south, east, north in Web Mercator units, y downwards):
+    # every shape in view, fewer than make a view dense.
+    in_view = page.evaluate(f"() => {MAP}.grosProjects.canvas._inView(-1, 2, 2, -1).total")
+    assert in_view == _state(page)["shown"] > 2_000
+    widths = _stroke_widths(page, "")
+    assert set(widths) == {5, 2}  # lines, and the outlines of areas
+    assert page.evaluate(f"() => {MAP}.grosProjects.canvas.hairlines") is False
+
+    # The same view counted as dense: every stroke a hairline.
+    widths = _stroke_widths(page, f"canvas.options.denseViewShapes = {in_view - 1};")
+    assert widths and set(widths) == {1}
+    assert page.evaluate(f"() => {MAP}.grosProjects.canvas.hairlines") is True
+
+    # Zoomed in on one place: fewer shapes in view, their own widths again.
+    widths = _stroke_widths(page, "map.setView([51.2, 6.0], 11, {animate: false});")
+    assert set(widths) <= {5, 2} and widths
+    assert page.evaluate(f"() => {MAP}.grosProjects.canvas.hairlines") is False
