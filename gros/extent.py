@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 
+from gros.catalogue import ShownProjects
 from gros.filters import ProjectFilter
 from gros.layers import RegionLayers
 
@@ -37,8 +38,8 @@ def region_bounds(layers: RegionLayers, wanted: ProjectFilter) -> Extent | None:
             max(b[2] for b in bounds), max(b[3] for b in bounds))
 
 
-def filter_extent(shown: gpd.GeoDataFrame, layers: RegionLayers, wanted: ProjectFilter,
-                  margin: float = 0.05) -> Extent:
+def filter_extent(shown: gpd.GeoDataFrame | ShownProjects, layers: RegionLayers,
+                  wanted: ProjectFilter, margin: float = 0.05) -> Extent:
     """The extent to show for ``wanted``: its regions; else, when it narrows the
     projects, the ones ``shown``; else the whole border area. With a margin."""
     bounds = region_bounds(layers, wanted)

@@ -18,6 +18,7 @@ import folium
 import geopandas as gpd
 
 from gros import assets, maps
+from gros.catalogue import ShownProjects
 from gros.choropleth import StatisticsChoice, statistics_layer
 from gros.extent import Extent
 from gros.indicators import Statistics
@@ -103,7 +104,7 @@ def shows_projects(visible: Sequence[str]) -> bool:
     return PROJECT_LAYER in visible
 
 
-def plan_live_map(shown: gpd.GeoDataFrame, prepared: maps.PreparedProjects | None,
+def plan_live_map(shown: gpd.GeoDataFrame | ShownProjects, prepared: maps.PreparedProjects | None,
                   language: str, basemap: str, visible: Sequence[str],
                   projects_url: str | None, themes: tuple[str, ...] = (),
                   extent: Extent | None = None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import folium
 import geopandas as gpd
@@ -26,6 +26,9 @@ from gros.layers import RegionLayers
 from gros.map_fit import FitToFilter
 from gros.map_legend import add_layer_legend, add_legend
 from gros.prepared import PreparedProjects, prepare_projects
+
+if TYPE_CHECKING:
+    from gros.catalogue import ShownProjects
 
 CENTER = (51.75, 5.9)
 ZOOM = 7
@@ -285,10 +288,12 @@ def project_layer(frame: gpd.GeoDataFrame, language: str = "nl",
     return group
 
 
-def project_selection_script(prepared: PreparedProjects, frame: gpd.GeoDataFrame,
+def project_selection_script(prepared: PreparedProjects,
+                             frame: gpd.GeoDataFrame | ShownProjects,
                              map_name: str = "map_div") -> str:
-    """Script that shows only the projects of ``frame`` on a map made with
-    ``projects_url``: the few bytes a filter change sends."""
+    """Script that shows only the projects of ``frame`` (rows of the catalogue, or a
+    filter's :class:`~gros.catalogue.ShownProjects`) on a map made with ``projects_url``:
+    the few bytes a filter change sends."""
     selection = prepared.selection_of(frame)
     return f"GrosProjects.show({map_name}, {json.dumps(selection)});\n"
 

@@ -2,11 +2,10 @@
 
 from pathlib import Path
 
-import geopandas as gpd
 import streamlit as st
 
 from gros import i18n, maps
-from gros.catalogue import Catalogue
+from gros.catalogue import Catalogue, ShownProjects
 from gros.choropleth import StatisticsChoice
 from gros.filters import ProjectFilter
 from gros.indicators import Statistics
@@ -62,30 +61,32 @@ def map_panel(layers: RegionLayers | None, lang: str, stats: Statistics | None
     return wanted, (basemap, visible), statistics
 
 
-def _follow_click(result: dict, shown: gpd.GeoDataFrame, layers: RegionLayers, lang: str
+def _follow_click(result: dict, shown: ShownProjects, layers: RegionLayers, lang: str
                   ) -> str | None:
     """Select the project a new click on the map hit; return the Euregio it hit, if any."""
     click = (result.get("last_object_clicked_tooltip"), str(result.get("last_object_clicked")))
     if not click[0] or click == st.session_state.get(state.MAP_LAST_CLICK):
         return None
     st.session_state[state.MAP_LAST_CLICK] = click
-    project_id = maps.clicked_project(click[0], result.get("last_object_clicked"), shown, lang)
+    project_id = maps.clicked_project(click[0], result.get("last_object_clicked"),
+                                      shown.rows(), lang)
     if project_id is not None:
         st.session_state[state.SELECTED_PROJECT] = project_id
     return maps.clicked_euregio(click[0], layers, lang)
 
 
-def details(shown: gpd.GeoDataFrame, catalogue: Catalogue, layers: RegionLayers | None,
+def details(shown: ShownProjects, catalogue: Catalogue, layers: RegionLayers | None,
             lang: str) -> None:
     """A pick list of the shown projects (a part of ``catalogue``) and the chosen one's
     details."""
     if shown.empty:
         st.info(i18n.t("map.none", lang))
     elif len(shown) <= PICK_LIST_MAX:
-        ids = list(shown["id"])
+        rows = shown.rows()
+        ids = list(rows["id"])
         if st.session_state.get(state.SELECTED_PROJECT) not in ids:
             st.session_state[state.SELECTED_PROJECT] = ids[0]
-        titles = dict(zip(shown["id"], title_column(shown, lang), strict=True))
+        titles = dict(zip(rows["id"], title_column(rows, lang), strict=True))
         selected = st.selectbox(i18n.t("map.select", lang), ids, format_func=titles.__getitem__,
                                 key=state.SELECTED_PROJECT,
                                 help=i18n.t("map.select.help", lang),

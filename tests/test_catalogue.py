@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 
 import geopandas as gpd
+import numpy as np
 import pytest
 import shapely
 
 from gros import catalogue as catalogue_module
-from gros.catalogue import MAP_COLUMNS, Catalogue
+from gros.catalogue import MAP_COLUMNS, Catalogue, ShownProjects
 from gros.filters import ProjectFilter
 from gros.prepared import prepare_projects
 
@@ -64,16 +65,34 @@ def test_a_project_is_found_in_a_filtered_frame_by_its_label(frame):
     assert catalogue.find(health, "nope") is None and catalogue.find(health, None) is None
 
 
-def test_the_map_gets_the_filtered_rows_with_few_columns_and_finds_whole_rows(frame):
+def test_the_map_gets_the_filtered_projects_without_their_rows_and_finds_whole_rows(frame):
     catalogue = Catalogue(frame, revision=1)
     health = ProjectFilter(themes=("health",))
     on_map = catalogue.on_map(health)
-    assert list(on_map.columns) == list(MAP_COLUMNS)
-    assert on_map.index.equals(catalogue.filtered(health).index)
+    filtered = catalogue.filtered(health)
+    assert len(on_map) == len(filtered) == 4 and not on_map.empty
+    assert on_map.index.equals(filtered.index)
+    assert list(on_map.total_bounds) == list(filtered.total_bounds) == [5.6, 51.0, 6.2, 51.0]
     assert catalogue.on_map(health) is on_map  # kept, apart from the whole rows
+    # The rows, with few columns, only when asked for; copied once.
+    rows = on_map.rows()
+    assert list(rows.columns) == list(MAP_COLUMNS)
+    assert rows.equals(filtered[list(MAP_COLUMNS)]) and on_map.rows() is rows
     found = catalogue.find(on_map, "p5")
     assert found["main_theme"] == "health" and found["precision"] == "exact"
     assert catalogue.find(on_map, "p4") is None
+    # What the map's selection reads: the same projects as the filtered rows.
+    prepared = prepare_projects(frame, "en")
+    assert prepared.selection_of(on_map) == prepared.selection_of(filtered)
+
+
+def test_a_filter_that_keeps_nothing_has_no_extent(frame):
+    catalogue = Catalogue(frame, revision=1)
+    none = catalogue.on_map(ProjectFilter(themes=("culture",)))
+    assert len(none) == 0 and none.empty and none.rows().empty
+    assert all(value != value for value in none.total_bounds)  # NaN, as GeoPandas says
+    with pytest.raises(ValueError, match="needs one flag per project; got an array of int64"):
+        ShownProjects(catalogue, np.arange(3))
 
 
 def test_rows_without_unique_labels_are_refused(frame):

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import geopandas as gpd
 import streamlit as st
 
 from gros import assets, maps
-from gros.catalogue import Catalogue
+from gros.catalogue import Catalogue, ShownProjects
 from gros.choropleth import StatisticsChoice
 from gros.extent import filter_extent
 from gros.filters import ProjectFilter
@@ -58,7 +57,7 @@ def _publish_base_map(text: str) -> str:
                                         keep=KEPT_BASE_MAPS))
 
 
-def live_map(layers: RegionLayers, catalogue: Catalogue, shown: gpd.GeoDataFrame, lang: str,
+def live_map(layers: RegionLayers, catalogue: Catalogue, shown: ShownProjects, lang: str,
              basemap: str, visible: tuple[str, ...], key: str, height: int,
              returned_objects: Iterable[str], themes: tuple[str, ...] = (),
              wanted: ProjectFilter | None = None, statistics: StatisticsChoice | None = None,
