@@ -13,7 +13,6 @@ import functools
 import hashlib
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,11 +34,23 @@ KEPT_DATA_FILES = 8
 
 @dataclass(frozen=True)
 class Asset:
-    """A file from an XStatic package, published under ``vendor/<target>``."""
+    """A file from an XStatic package, published under ``vendor/<target>``; or, when
+    ``also`` names more files of ``package_dir``, those joined after it in one file."""
 
     package_dir: str
     filename: str
     target: str
+    also: tuple[str, ...] = ()
+
+    @property
+    def sources(self) -> list[Path]:
+        return [Path(self.package_dir) / name for name in (self.filename, *self.also)]
+
+    def content(self) -> bytes:
+        """What is served: the file, or the files joined, each on lines of its own."""
+        if not self.also:
+            return self.sources[0].read_bytes()
+        return b"".join(path.read_bytes().rstrip() + b"\n;\n" for path in self.sources)
 
 
 # folium's resource names (``default_js``/``default_css``) mapped to local files.
@@ -51,13 +62,14 @@ JS_ASSETS: dict[str, Asset] = {
     # The neighbour search of the point clusters; no XStatic package has it, so it is
     # vendored (gros/js/vendor).
     "kdbush": Asset(str(GROS_JS_DIR / "vendor"), "kdbush.min.js", "kdbush/kdbush.min.js"),
-    # The dashboard's own project layer (gros/js/projects.js), its point clusters
-    # (gros/js/clusters.js), its canvas of many shapes (gros/js/shapes.js), and the
-    # switch that keeps Leaflet from 3D transforms (gros/js/flat.js, loaded before Leaflet).
+    # The dashboard's own project layer (gros/js/projects.js) with what it needs, in that
+    # order: KDBush, its point clusters (gros/js/clusters.js) and its canvas of many
+    # shapes (gros/js/shapes.js). One file: streamlit-folium loads a map's scripts one
+    # after the other, and each file more delayed the first map by about 50 ms.
+    "grosprojectlayer": Asset(str(GROS_JS_DIR), "vendor/kdbush.min.js", "gros/project-layer.js",
+                              also=("clusters.js", "shapes.js", "projects.js")),
+    # The switch that keeps Leaflet from 3D transforms (gros/js/flat.js, loaded before it).
     "grosflat": Asset(str(GROS_JS_DIR), "flat.js", "gros/flat.js"),
-    "grosclusters": Asset(str(GROS_JS_DIR), "clusters.js", "gros/clusters.js"),
-    "grosshapes": Asset(str(GROS_JS_DIR), "shapes.js", "gros/shapes.js"),
-    "grosprojects": Asset(str(GROS_JS_DIR), "projects.js", "gros/projects.js"),
 }
 CSS_ASSETS: dict[str, Asset] = {
     "leaflet_css": Asset(xstatic.pkg.leaflet.BASE_DIR, "leaflet.css", "leaflet/leaflet.css"),
@@ -79,21 +91,24 @@ class MissingAsset(LookupError):
 
 
 def install_static(static_dir: Path) -> Path:
-    """Copy the vendored files into ``static_dir/vendor``; return that folder.
+    """Write the vendored files into ``static_dir/vendor``; return that folder.
 
-    Files already present with the same size are left alone, so this is cheap
-    to call on every start.
+    Files already present with the same content are left alone, so this is cheap to
+    call on every start; a changed one is replaced whole (written aside, then renamed).
     """
     vendor = static_dir / VENDOR_DIR
-    files = [(Path(a.package_dir) / a.filename, vendor / a.target)
-             for a in (*JS_ASSETS.values(), *CSS_ASSETS.values())]
-    files += [(image, vendor / "leaflet" / "images" / image.name)
+    files = [(asset.content, vendor / asset.target)
+             for asset in (*JS_ASSETS.values(), *CSS_ASSETS.values())]
+    files += [(image.read_bytes, vendor / "leaflet" / "images" / image.name)
               for image in LEAFLET_IMAGES.iterdir()]
-    for source, target in files:
-        if target.exists() and target.stat().st_size == source.stat().st_size:
+    for content, target in files:
+        wanted = content()
+        if target.exists() and target.read_bytes() == wanted:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+        partial.write_bytes(wanted)
+        partial.replace(target)
     return vendor
 
 
@@ -160,7 +175,7 @@ def use_local_assets(m: folium.Map, base_url: str = STREAMLIT_ASSET_BASE) -> fol
 @functools.cache
 def _version(asset: Asset) -> str:
     """A short digest of the file: a new version gets a new URL, past browser caches."""
-    return hashlib.sha256((Path(asset.package_dir) / asset.filename).read_bytes()).hexdigest()[:10]
+    return hashlib.sha256(asset.content()).hexdigest()[:10]
 
 
 def _data_uri(path: Path) -> str:
@@ -177,13 +192,11 @@ def inline_assets(html: str, base_url: str) -> str:
     base = re.escape(base_url.rstrip("/"))
 
     def script(match: re.Match[str]) -> str:
-        asset = _by_target(match.group(1))
-        code = (Path(asset.package_dir) / asset.filename).read_text(encoding="utf-8")
+        code = _by_target(match.group(1)).content().decode("utf-8")
         return "<script>" + code.replace("</script", "<\\/script") + "</script>"
 
     def stylesheet(match: re.Match[str]) -> str:
-        asset = _by_target(match.group(1))
-        css = (Path(asset.package_dir) / asset.filename).read_text(encoding="utf-8")
+        css = _by_target(match.group(1)).content().decode("utf-8")
         css = re.sub(r"url\(images/([\w.-]+)\)",
                      lambda m: f"url({_data_uri(LEAFLET_IMAGES / m.group(1))})", css)
         return "<style>" + css + "</style>"

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import cached_property
+from typing import TypeVar
 
 import geopandas as gpd
 import numpy as np
@@ -25,6 +27,8 @@ from gros.filters import (
 )
 from gros.i18n import LANGUAGES
 from gros.prepared import PreparedProjects, prepare_projects
+
+Kept = TypeVar("Kept")
 
 KEPT_FILTERS = 16
 """Filtered frames kept per catalogue: going back and forth between a few filters (a
@@ -133,7 +137,8 @@ class Catalogue:
     def _mask(self, wanted: ProjectFilter) -> np.ndarray:
         return np.asarray(filter_mask(self.frame, wanted, self.membership), dtype=bool)
 
-    def _kept(self, kept: OrderedDict, wanted: ProjectFilter, make):
+    def _kept(self, kept: OrderedDict[ProjectFilter, Kept], wanted: ProjectFilter,
+              make: Callable[[], Kept]) -> Kept:
         """``kept[wanted]``, made by ``make()`` when it is not kept; the latest
         :data:`KEPT_FILTERS` are kept."""
         with self._lock:

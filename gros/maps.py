@@ -225,9 +225,8 @@ def add_euregios(m: folium.Map, layers: RegionLayers, language: str = "nl"
 PROJECT_POINT_RADIUS = 7
 
 
-# The project layer's scripts in the order they need each other (gros.assets serves them).
-PROJECT_LAYER_JS = [("kdbush", ""), ("grosclusters", ""), ("grosshapes", ""),
-                    ("grosprojects", "")]
+# The project layer's script and what it needs, in one file (gros.assets serves it).
+PROJECT_LAYER_JS = [("grosprojectlayer", "")]
 
 
 class _ProjectLayer(JSCSSMixin):

@@ -85,7 +85,7 @@ def test_map_page_draws_regions_and_projects_with_local_leaflet(app_env):
     assert arguments["script"].startswith("window.grosBaseMap = function () {")
     links = arguments["js_links"][:-1] + arguments["css_links"]
     assert links and all(link.startswith("../../app/static/vendor/") for link in links)
-    assert any("kdbush" in link for link in arguments["js_links"])
+    assert any("/vendor/gros/project-layer.js" in link for link in arguments["js_links"])
     assert any("MarkerCluster.Default.css" in link for link in arguments["css_links"])
     assert set(arguments["returned_objects"]) == {"last_object_clicked_tooltip",
                                                   "last_object_clicked"}

@@ -14,9 +14,28 @@ CDN = re.compile(r"cdn\.jsdelivr|cdnjs\.cloudflare|code\.jquery|unpkg\.com|boots
 def test_install_static_copies_every_served_file(tmp_path):
     vendor = assets.install_static(tmp_path)
     for asset in (*assets.JS_ASSETS.values(), *assets.CSS_ASSETS.values()):
-        source = assets.Path(asset.package_dir) / asset.filename
-        assert (vendor / asset.target).read_bytes() == source.read_bytes(), asset.target
+        assert (vendor / asset.target).read_bytes() == asset.content(), asset.target
     assert (vendor / "leaflet" / "images" / "marker-icon.png").exists()
+
+
+def test_the_project_layer_is_one_file_of_its_scripts_in_the_order_they_need_each_other():
+    layer = assets.JS_ASSETS["grosprojectlayer"]
+    names = [path.name for path in layer.sources]
+    assert names == ["kdbush.min.js", "clusters.js", "shapes.js", "projects.js"]
+    served = layer.content().decode("utf-8")
+    starts = [served.index(path.read_text(encoding="utf-8").strip()[:200])
+              for path in layer.sources]
+    assert starts == sorted(starts) and starts[0] == 0
+
+
+def test_a_changed_file_is_served_anew_even_at_the_same_size(tmp_path):
+    vendor = assets.install_static(tmp_path)
+    served = vendor / assets.JS_ASSETS["grosflat"].target
+    wanted = served.read_bytes()
+    served.write_bytes(bytes(len(wanted)))  # an older version of the same size
+    assets.install_static(tmp_path)
+    assert served.read_bytes() == wanted
+    assert not list(served.parent.glob(".*"))  # no partial file left behind
 
 
 def test_local_assets_replace_every_cdn_link():

@@ -113,7 +113,7 @@ def test_the_live_map_fetches_projects_and_holds_none(synthetic_layers):
     live = maps.build_region_map(synthetic_layers, basemap="none", language="en",
                                  projects_url=url).get_root().render()
     assert "GrosProjects.load(" in live and json.dumps(url) in live
-    assert "/vendor/gros/projects.js" in live
+    assert "/vendor/gros/project-layer.js" in live
     hidden = maps.build_region_map(synthetic_layers, basemap="none", projects_url=url,
                                    visible=("countries", "euregios")).get_root().render()
     assert url not in hidden

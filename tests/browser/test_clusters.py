@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import random
-from pathlib import Path
 
 import pytest
 
@@ -16,10 +15,8 @@ MIN_ZOOM, MAX_ZOOM, RADIUS = 5, 16, 20
 @pytest.fixture
 def clusters(page):
     """A page with KDBush and the cluster tree, and nothing else."""
-    code = []
-    for name in ("kdbush", "grosclusters"):
-        asset = assets.JS_ASSETS[name]
-        code.append((Path(asset.package_dir) / asset.filename).read_text(encoding="utf-8"))
+    kdbush, clusters = assets.JS_ASSETS["grosprojectlayer"].sources[:2]
+    code = [path.read_text(encoding="utf-8") for path in (kdbush, clusters)]
     page.set_content("".join(f"<script>{part}</script>" for part in code))
     return page
 
