@@ -59,13 +59,12 @@ JS_ASSETS: dict[str, Asset] = {
     "jquery": Asset(xstatic.pkg.jquery.BASE_DIR, "jquery.min.js", "jquery/jquery.min.js"),
     "markerclusterjs": Asset(xstatic.pkg.leaflet_markercluster.BASE_DIR,
                              "leaflet.markercluster.js", "markercluster/leaflet.markercluster.js"),
-    # The neighbour search of the point clusters; no XStatic package has it, so it is
-    # vendored (gros/js/vendor).
-    "kdbush": Asset(str(GROS_JS_DIR / "vendor"), "kdbush.min.js", "kdbush/kdbush.min.js"),
     # The dashboard's own project layer (gros/js/projects.js) with what it needs, in that
-    # order: KDBush, its point clusters (gros/js/clusters.js) and its canvas of many
-    # shapes (gros/js/shapes.js). One file: streamlit-folium loads a map's scripts one
-    # after the other, and each file more delayed the first map by about 50 ms.
+    # order: KDBush, the neighbour search of the point clusters (no XStatic package has
+    # it, so it is vendored in gros/js/vendor), its point clusters (gros/js/clusters.js)
+    # and its canvas of many shapes (gros/js/shapes.js). One file: streamlit-folium loads
+    # a map's scripts one after the other, and each file more delayed the first map by
+    # about 50 ms.
     "grosprojectlayer": Asset(str(GROS_JS_DIR), "vendor/kdbush.min.js", "gros/project-layer.js",
                               also=("clusters.js", "shapes.js", "projects.js")),
     # The switch that keeps Leaflet from 3D transforms (gros/js/flat.js, loaded before it).
