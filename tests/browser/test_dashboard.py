@@ -200,3 +200,41 @@ def test_clicking_a_cluster_zooms_in_to_its_projects(app_url, page):
     assert page.evaluate(scrolled) == at_first
     # Zooming changes what is drawn, not what is shown.
     assert project_feature_count(page) == total
+
+
+def _sidebar_labels(page) -> list[str]:
+    return [label.strip() for label in page.get_by_test_id("stSidebar").get_by_test_id(
+        "stWidgetLabel").all_inner_texts()]
+
+
+def test_a_sidebar_filter_narrows_the_map_and_keeps_the_sidebar_in_order(app_url, page):
+    """A change of a sidebar filter reruns only the map's panel (from the widget's
+    callback): the map narrows, the sidebar keeps its widgets in their order (the
+    language first, the statistics layer last) and the choice; resetting the filters
+    shows every project again and clears the choice."""
+    page.goto(f"{app_url}/?basemap=none&lang=en")
+    wait_for_app(page)
+    total = _wait_for_projects(page)
+    labels = _sidebar_labels(page)
+    assert labels[0] == "Language" and labels[-1] == "Statistics on the map"
+    assert labels.index("Country") < labels.index("Basemap") < labels.index("Layers")
+    countries = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(
+        has=page.get_by_text("Country", exact=True))
+    countries.click()
+    page.get_by_role("option", name="Belgium", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        """(total) => {
+            const frame = [...document.querySelectorAll('iframe')].find(
+                f => f.title === 'streamlit_folium.st_folium');
+            const count = frame.contentWindow.map.grosProjects.count();
+            return count > 0 && count < total;
+        }""", arg=total, timeout=30_000)
+    wait_for_app(page)
+    assert "country=BE" in page.url
+    assert _sidebar_labels(page) == labels
+    expect(countries).to_contain_text("Belgium")
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Reset filters").click()
+    _wait_for_projects(page, expected=total)
+    expect(countries).not_to_contain_text("Belgium")
+    assert _sidebar_labels(page) == labels
