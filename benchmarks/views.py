@@ -14,6 +14,8 @@ from benchmarks import LANGUAGE
 from benchmarks.baseline import BASELINE_ST_FOLIUM_KWARGS, baseline_map
 from benchmarks.floor import FloorCounts, count_script, floor_map
 from gros import assets, live_map, maps
+from gros.catalogue import Catalogue, ShownProjects
+from gros.extent import filter_extent
 from gros.filters import ProjectFilter, apply_filter
 from gros.layers import RegionLayers
 
@@ -46,20 +48,27 @@ class Renderers:
 
 def gros_cached(frame: gpd.GeoDataFrame) -> dict[str, Any]:
     """What the dashboard computes once per catalogue and keeps in its cache: the
-    prepared project layer and the data file the browser fetches once."""
-    prepared = maps.prepare_projects(frame, LANGUAGE)
-    return {"prepared": prepared, "data": live_map.project_data(prepared, LANGUAGE).text}
+    catalogue with its index of memberships and the projects' bounds, the prepared
+    project layer and the data file the browser fetches once."""
+    catalogue = Catalogue(frame, revision=0)
+    _ = (catalogue.membership, catalogue.bounds)  # made once per catalogue, as the page's
+    prepared = catalogue.prepared(LANGUAGE)
+    return {"catalogue": catalogue, "prepared": prepared,
+            "data": live_map.project_data(prepared, LANGUAGE).text}
 
 
 def gros_view(layers: RegionLayers, frame: gpd.GeoDataFrame, theme: str | None,
               cached: dict[str, Any], renderers: Renderers, fresh: bool) -> dict[str, str]:
-    """What the map page does on a run: filter the projects and plan the live map
-    (:func:`gros.live_map.plan_live_map`, the page's own function). The base map is
-    built and rendered when ``fresh`` (a new view setting), else it comes from the cache.
+    """What the map page does on a run with a filter it has not kept: select the
+    projects as :meth:`gros.catalogue.Catalogue.on_map` does, find the filter's extent
+    and plan the live map (:func:`gros.live_map.plan_live_map`, the page's own
+    function). The base map is built and rendered when ``fresh`` (a new view setting),
+    else it comes from the cache.
     """
-    shown = apply_filter(frame, theme_filter(theme))
+    catalogue, wanted = cached["catalogue"], theme_filter(theme)
+    shown = ShownProjects(catalogue, catalogue.mask(wanted))
     plan = live_map.plan_live_map(shown, cached["prepared"], LANGUAGE, "none", maps.LAYERS,
-                                  PROJECTS_URL)
+                                  PROJECTS_URL, extent=filter_extent(shown, layers, wanted))
     if fresh or "base" not in cached:
         cached["base"] = renderers.component(plan.base.build(layers))
     base = cached["base"]

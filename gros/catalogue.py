@@ -127,15 +127,17 @@ class Catalogue:
     def filtered(self, wanted: ProjectFilter) -> gpd.GeoDataFrame:
         """The projects ``wanted`` keeps, with their row labels (do not modify it)."""
         return self._kept(self._filtered, wanted,
-                          lambda: self.frame[self._mask(wanted)])
+                          lambda: self.frame[self.mask(wanted)])
 
     def on_map(self, wanted: ProjectFilter) -> ShownProjects:
         """The projects ``wanted`` keeps, for the map (:class:`ShownProjects`);
         :meth:`find` gives a project's whole row."""
         return self._kept(self._shown, wanted,
-                          lambda: ShownProjects(self, self._mask(wanted)))
+                          lambda: ShownProjects(self, self.mask(wanted)))
 
-    def _mask(self, wanted: ProjectFilter) -> np.ndarray:
+    def mask(self, wanted: ProjectFilter) -> np.ndarray:
+        """One flag per project: whether ``wanted`` keeps it (made anew on every call;
+        :meth:`filtered` and :meth:`on_map` keep theirs)."""
         return np.asarray(filter_mask(self.frame, wanted, self.membership), dtype=bool)
 
     def _kept(self, kept: OrderedDict[ProjectFilter, Kept], wanted: ProjectFilter,

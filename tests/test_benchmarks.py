@@ -81,6 +81,7 @@ def test_the_gros_view_sends_the_data_once_and_a_selection_per_filter(projects,
         assert "Synthetic" not in parts["base_map_file"]  # the base map holds no project
         assert views.PROJECTS_URL in parts["base_map_file"]
         assert len(parts["script"]) < 100  # a rerun runs the base map's file
+        assert "grosFit(" in parts["feature_group"]  # fitted to the filter, as on the page
         assert json.loads(parts["projects_data"])["count"] == len(frame)
         selection = parts["feature_group"].split('"')[1]
         shown[theme] = cached["prepared"].selected(selection)
