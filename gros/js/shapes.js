@@ -20,11 +20,14 @@
   var HOVER_EXTRA_WEIGHT = 3;
   var HOVER_EVERY_MS = 32;  // as Leaflet's own canvas: a pointer test per frame or so
   var MIN_STEP = 1;  // pixels: closer vertices are not drawn
-  // A view with more shapes than this draws their strokes as hairlines, 1 pixel wide.
-  // There the map's lines cover one another whatever their width, and painting a wider
-  // stroke costs four times as much: at 100,000 projects (40,081 shapes in view, zoom 7,
-  // software rendering) 410-430 ms a frame with 5- and 2-pixel strokes, 85-115 ms with
-  // hairlines. Zoomed in, with fewer shapes in view, strokes have their own width again.
+  // A view with more shapes than this draws their strokes as hairlines, one pixel of
+  // the screen wide. There the map's lines cover one another whatever their width, and
+  // painting a wider stroke costs four times as much: at 100,000 projects (40,081 shapes
+  // in view, zoom 7, software rendering) 410-430 ms a frame with 5- and 2-pixel strokes,
+  // 85-115 ms with hairlines. On a screen of two pixels per CSS pixel a 1-pixel stroke
+  // is two of the screen's, as slow as any wide one (40,000 short lines: 1,700-2,000 ms,
+  // against 130-150 ms half as wide). Zoomed in, with fewer shapes in view, strokes have
+  // their own width again.
   var DENSE_VIEW_SHAPES = 5000;
   var ENDED_OPACITY = 0.4, ENDED_FILL = 0.15, SCHEMATIC_DASH = [10, 7];
 
@@ -67,7 +70,7 @@
       this.looks = [];
       this.batches = [];  // per look: the shown shapes, in the data's order
       this.shownCount = 0;
-      this.hairlines = false;  // the view's strokes drawn 1 pixel wide (DENSE_VIEW_SHAPES)
+      this.hairlines = false;  // the view's strokes drawn as hairlines (DENSE_VIEW_SHAPES)
       this.hovered = -1;
       this._hoverTimer = null;
       this._lastMove = null;
@@ -195,19 +198,28 @@
       var inView = this._inView(west, south, east, north);
       // Decided for the whole view: a redraw of a part of it (a marker's) keeps the width.
       if (!this._redrawBounds) this.hairlines = inView.total > this.options.denseViewShapes;
+      var hairline = this.hairlineWidth(ctx);
       for (var o = 0; o < this.order.length; o++) {
         var look = this.looks[this.order[o]], shapes = inView.byLook[o];
         if (shapes.length === 0) continue;
         ctx.beginPath();
         for (var b = 0; b < shapes.length; b++) this._trace(ctx, shapes[b], scale, ox, oy);
-        this._paint(ctx, look, this.hairlines ? 1 : look.weight);
+        this._paint(ctx, look, this.hairlines ? hairline : look.weight);
       }
       if (this.hovered >= 0) {
         var hovered = this.looks[this.look[this.hovered]];
         ctx.beginPath();
         this._trace(ctx, this.hovered, scale, ox, oy);
-        this._paint(ctx, hovered, (this.hairlines ? 1 : hovered.weight) + HOVER_EXTRA_WEIGHT);
+        this._paint(ctx, hovered,
+                    (this.hairlines ? hairline : hovered.weight) + HOVER_EXTRA_WEIGHT);
       }
+    },
+
+    // One pixel of the canvas's own in CSS pixels: Leaflet draws a retina screen's
+    // canvas at twice the size, scaled (L.Canvas).
+    hairlineWidth: function (ctx) {
+      var scale = ctx.getTransform ? ctx.getTransform().a : 1;
+      return scale > 0 ? 1 / scale : 1;
     },
 
     // The shown shapes whose box meets the given one (units): per look in the drawing

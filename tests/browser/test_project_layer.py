@@ -340,3 +340,24 @@ def test_a_view_dense_with_shapes_draws_their_strokes_as_hairlines(page, many):
     widths = _stroke_widths(page, "map.setView([51.2, 6.0], 11, {animate: false});")
     assert set(widths) <= {5, 2} and widths
     assert page.evaluate(f"() => {MAP}.grosProjects.canvas.hairlines") is False
+
+
+def test_on_a_screen_of_two_pixels_per_css_pixel_a_hairline_is_one_of_them(browser, many):
+    """Leaflet draws the canvas of such a screen at twice its size: a hairline is half a
+    CSS pixel wide there (one of the screen's), not one, which is two of the screen's and
+    paints as slowly as any wide stroke."""
+    html, _, _ = many
+    context = browser.new_context(viewport={"width": 1400, "height": 900},
+                                  device_scale_factor=2)
+    try:
+        page = context.new_page()
+        page.set_content(html)
+        page.wait_for_function("() => window.GrosProjects !== undefined")
+        in_view = page.evaluate(f"() => {MAP}.grosProjects.canvas._inView(-1, 2, 2, -1).total")
+        widths = _stroke_widths(page, f"canvas.options.denseViewShapes = {in_view - 1};")
+        assert widths and set(widths) == {0.5}
+        # A sparse view keeps the shapes' own widths, in CSS pixels as on any screen.
+        widths = _stroke_widths(page, f"canvas.options.denseViewShapes = {in_view};")
+        assert set(widths) == {5, 2}
+    finally:
+        context.close()
