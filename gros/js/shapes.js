@@ -21,7 +21,7 @@
   var HOVER_EVERY_MS = 32;  // as Leaflet's own canvas: a pointer test per frame or so
   var MIN_STEP = 1;  // pixels: closer vertices are not drawn
   // A view with more shapes than this draws their strokes as hairlines, one pixel of
-  // the screen wide. There the map's lines cover one another whatever their width, and
+  // the canvas wide. There the map's lines cover one another whatever their width, and
   // painting a wider stroke costs four times as much: at 100,000 projects (40,081 shapes
   // in view, zoom 7, software rendering) 410-430 ms a frame with 5- and 2-pixel strokes,
   // 85-115 ms with hairlines. On a screen of two pixels per CSS pixel a 1-pixel stroke
