@@ -18,17 +18,20 @@ from tests.browser.conftest import (
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-def _wait_for_projects(page, expected: int | None = None) -> int:
-    """Wait until the project layer is drawn (with ``expected`` features, if given)."""
+def _wait_for_projects(page, expected: int | None = None, fewer_than: int | None = None
+                       ) -> int:
+    """Wait until the project layer is drawn (with ``expected`` features, or fewer than
+    ``fewer_than``, if given)."""
     page.wait_for_function(
-        """(expected) => {
+        """([expected, fewerThan]) => {
             const frame = [...document.querySelectorAll('iframe')].find(
                 f => f.title === 'streamlit_folium.st_folium');
             const w = frame && frame.contentWindow;
             if (!w || !w.map || !w.map.grosProjects) return false;
             const count = w.map.grosProjects.count();
-            return expected === null ? count > 0 : count === expected;
-        }""", arg=expected, timeout=30_000)
+            if (expected !== null) return count === expected;
+            return count > 0 && (fewerThan === null || count < fewerThan);
+        }""", arg=[expected, fewer_than], timeout=30_000)
     return project_feature_count(page)
 
 
@@ -223,13 +226,7 @@ def test_a_sidebar_filter_narrows_the_map_and_keeps_the_sidebar_in_order(app_url
     countries.click()
     page.get_by_role("option", name="Belgium", exact=True).click()
     page.keyboard.press("Escape")
-    page.wait_for_function(
-        """(total) => {
-            const frame = [...document.querySelectorAll('iframe')].find(
-                f => f.title === 'streamlit_folium.st_folium');
-            const count = frame.contentWindow.map.grosProjects.count();
-            return count > 0 && count < total;
-        }""", arg=total, timeout=30_000)
+    _wait_for_projects(page, fewer_than=total)
     wait_for_app(page)
     assert "country=BE" in page.url
     assert _sidebar_labels(page) == labels
