@@ -128,9 +128,20 @@ class _Traffic:
 
 
 def _wait_map(page: Any, impl: str, what: str, expected: int, timeout_s: float) -> float:
-    """Poll until the map shows ``expected``; the page's clock then, in ms."""
-    shown = page.wait_for_function(_WAIT_JS, arg=[impl, what, expected], polling=POLL_MS,
-                                   timeout=timeout_s * 1000)
+    """Poll until the map shows ``expected``; the page's clock then, in ms. A timeout
+    says which app waited for what, and what its map showed instead."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        shown = page.wait_for_function(_WAIT_JS, arg=[impl, what, expected],
+                                       polling=POLL_MS, timeout=timeout_s * 1000)
+    except PlaywrightTimeout as exc:
+        try:
+            state = page.evaluate(f"(impl) => ({_MAP_STATE_JS})(impl)", impl)
+        except Exception as unreadable:  # a page that hangs may not answer either
+            state = f"unreadable ({type(unreadable).__name__})"
+        raise TimeoutError(f"{impl}: the map did not show {what} = {expected:,} within "
+                           f"{timeout_s:.0f} s; it showed {state}") from exc
     return float(shown.json_value())
 
 
@@ -245,7 +256,8 @@ def measure_browsers(browser: Any, apps: Sequence[AppUnderTest], runs: int = BRO
     change of ``other_steps`` (``browser_other_filter_ms``), ``rounds`` times, each
     also timed until the map has settled at the filter's extent (``…_settled_ms``). The
     apps take turns, one visit or change each, so that a change in the machine's load
-    (other work on it) falls on all of them alike and their ratios hold.
+    (other work on it) falls on all of them alike and their ratios hold. A change that
+    times out is left out of the medians and listed in ``browser_changes_missed``.
     """
     colds = {}
     for app in apps:
@@ -254,6 +266,7 @@ def measure_browsers(browser: Any, apps: Sequence[AppUnderTest], runs: int = BRO
         page.context.close()
     visits: dict[str, list[dict[str, float]]] = {app.impl: [] for app in apps}
     pages: dict[str, tuple[Any, _Traffic]] = {}
+    missed: dict[str, list[str]] = {}
     try:
         for run in range(runs):
             for app in apps:
@@ -268,19 +281,44 @@ def measure_browsers(browser: Any, apps: Sequence[AppUnderTest], runs: int = BRO
             app.impl: {"steps": [], "other_steps": []} for app in apps}
         for kind in ("steps", "other_steps"):
             turns = max(len(getattr(app, kind)) for app in apps)
-            for turn in [turn for _ in range(rounds) for turn in range(turns)]:
+            for number, turn in enumerate(turn for _ in range(rounds) for turn in range(turns)):
                 for app in apps:
                     steps = getattr(app, kind)
                     if turn < len(steps):
-                        page, traffic = pages[app.impl]
-                        changes[app.impl][kind].append(_filter_change(
-                            page, traffic, app.impl, steps[turn], app.total))
+                        change = _change_or_none(browser, app, pages, steps[turn],
+                                                 f"{kind} change {number + 1}", missed)
+                        if change is not None:
+                            changes[app.impl][kind].append(change)
     finally:
         for page, _ in pages.values():
             page.context.close()
-    return {app.impl: _figures(visits[app.impl], colds[app.impl],
-                               changes[app.impl]["steps"], changes[app.impl]["other_steps"],
-                               runs) for app in apps}
+    figures = {app.impl: _figures(visits[app.impl], colds[app.impl],
+                                  changes[app.impl]["steps"],
+                                  changes[app.impl]["other_steps"], runs) for app in apps}
+    for impl, lost in missed.items():
+        figures[impl]["browser_changes_missed"] = lost
+    return figures
+
+
+def _change_or_none(browser: Any, app: AppUnderTest, pages: dict[str, tuple[Any, _Traffic]],
+                    step: FilterStep, name: str, missed: dict[str, list[str]]
+                    ) -> dict[str, Any] | None:
+    """One change of ``app`` (:func:`_filter_change`); None when it timed out, which
+    ``missed`` then records (``name`` and why), and the app's page is opened again for
+    the next change. One stuck change (a click a busy page never took) costs that
+    change, not every implementation's figures of the size."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page, traffic = pages[app.impl]
+    try:
+        return _filter_change(page, traffic, app.impl, step, app.total)
+    except (TimeoutError, PlaywrightTimeout) as exc:
+        missed.setdefault(app.impl, []).append(f"{name}: {str(exc).splitlines()[0]}")
+    page.context.close()
+    _, page, traffic = _first_map(browser, app.impl, app.url, app.euregios, app.total,
+                                  WAIT_TIMEOUT_S)
+    pages[app.impl] = (page, traffic)
+    return None
 
 
 @contextmanager

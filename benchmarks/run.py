@@ -144,6 +144,10 @@ def _browser_figures(browser: Any, impls: Sequence[str], n: int, data: Path,
                     for impl in impls])
             for impl, app in running.items():
                 figures[impl]["server_process_peak_rss_mb"] = app.peak_rss_mb
+                lost = figures[impl].get("browser_changes_missed", [])
+                if lost:
+                    notes.append(f"{impl} at N={n:,}: {len(lost)} filter change(s) timed out "
+                                 f"and left out of its medians: {'; '.join(lost)}")
             return figures
         except Exception as exc:  # a failed measurement is reported, not fatal
             reason = str(exc).splitlines()[0] if str(exc) else ""

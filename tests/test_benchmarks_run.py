@@ -10,6 +10,9 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
+
+import pytest
 
 from benchmarks import summary
 from gros.seed import read_seed_projects
@@ -98,3 +101,65 @@ def test_no_module_beside_an_app_script_hides_a_standard_module():
         names = {path.stem for path in folder.glob("*.py")} | {
             path.parent.name for path in folder.glob("*/__init__.py")}
         assert not names & sys.stdlib_module_names, folder
+
+
+def test_a_map_that_never_shows_its_set_names_the_app_the_wait_and_what_it_showed():
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    from benchmarks.browser import _wait_map
+
+    class StuckPage:
+        def wait_for_function(self, *args, **kwargs):
+            raise PlaywrightTimeout("Timeout 1000ms exceeded.")
+
+        def evaluate(self, script, impl):
+            return {"euregios": 12, "projects": 950, "moving": False}
+
+    with pytest.raises(TimeoutError) as raised:
+        _wait_map(StuckPage(), "floor", "projects", 1000, 1)
+    message = str(raised.value)
+    assert message.startswith("floor: the map did not show projects = 1,000 within 1 s")
+    assert "'projects': 950" in message
+
+
+def test_a_change_that_times_out_is_left_out_and_its_page_opened_again(monkeypatch):
+    from benchmarks import browser
+    from benchmarks.browser import AppUnderTest, FilterStep
+
+    opened = Counter()
+
+    class Page:
+        def __init__(self):
+            self.context = self
+            self.closed = False
+
+        def close(self):
+            self.closed = True
+
+    def first_map(_browser, impl, *args):
+        opened[impl] += 1
+        return {"first_map": 100.0, "projects": 200.0, "bytes": 10}, Page(), None
+
+    def filter_change(page, traffic, impl, step, total):
+        assert not page.closed
+        if impl == "floor" and step.count == 1 and not opened["stuck"]:
+            opened["stuck"] += 1
+            raise TimeoutError("floor: the map did not show settled = 1 within 180 s")
+        time = {"gros": 150.0, "floor": 80.0}[impl] + step.count
+        return {"time": time, "settled": time, "bytes": 5, "script": None,
+                "busy_page": 0, "busy_map": 0}
+
+    monkeypatch.setattr(browser, "_first_map", first_map)
+    monkeypatch.setattr(browser, "_filter_change", filter_change)
+    steps = [FilterStep(None, None, 1), FilterStep(None, None, 3)]
+    apps = [AppUnderTest(impl, "url", 7, 10, steps) for impl in ("gros", "floor")]
+
+    figures = browser.measure_browsers(None, apps, runs=1, rounds=2)
+
+    assert figures["gros"]["browser_filter_ms"] == 152.0  # 151, 153, 151, 153
+    assert figures["floor"]["browser_filter_ms"] == 83.0  # 83, 81, 83: the stuck one left out
+    assert figures["floor"]["browser_changes_missed"] == [
+        "steps change 1: floor: the map did not show settled = 1 within 180 s"]
+    assert "browser_changes_missed" not in figures["gros"]
+    # The cold visit, the timed one, and the page opened again after the lost change.
+    assert opened["gros"] == 2 and opened["floor"] == 3
